@@ -1,0 +1,19 @@
+namespace TfRnn;
+
+/// <summary>TensorFlow's ValueError: a bad argument or shape found while building the graph.</summary>
+public class ValueError(string message) : Exception(message);
+
+/// <summary>TensorFlow's TypeError: a value of the wrong kind.</summary>
+public class TypeError(string message) : Exception(message);
+
+/// <summary>TensorFlow's base runtime error, raised by <c>Session.run</c>.</summary>
+public class OpError(string message) : Exception(message);
+
+/// <summary>A run-time argument (feed, index, label) is invalid.</summary>
+public class InvalidArgumentError(string message) : OpError(message);
+
+/// <summary>A run needs state that does not exist yet (an uninitialized variable).</summary>
+public class FailedPreconditionError(string message) : OpError(message);
+
+/// <summary>A file, key or tensor that was asked for does not exist.</summary>
+public class NotFoundError(string message) : OpError(message);

@@ -1,0 +1,89 @@
+namespace TfRnn;
+
+/// <summary>Marks what <c>Session.run</c> can fetch; <typeparamref name="TResult"/> is what the fetch returns.</summary>
+public interface IFetch<out TResult>;
+
+/// <summary>How a <see cref="Nest{T}"/> node groups its items.</summary>
+public enum NestKind { Leaf, Tuple, LSTMStateTuple }
+
+/// <summary>
+/// TF's <c>nest</c>: a leaf or an ordered tuple of nests. RNN states are nests of tensors; fetching one
+/// returns the same structure of <see cref="NDArray"/>s, which can be fed back under the same key.
+/// </summary>
+public class Nest<T> : IFetch<Nest<NDArray>> where T : class
+{
+    readonly T? _leaf;
+    readonly Nest<T>[] _items;
+
+    public Nest(T leaf)
+    {
+        _leaf = leaf;
+        _items = Array.Empty<Nest<T>>();
+        kind = NestKind.Leaf;
+    }
+
+    protected Nest(NestKind kind, Nest<T>[] items)
+    {
+        this.kind = kind;
+        _items = items;
+    }
+
+    /// <summary>A tuple of nests (TF's Python tuple of states).</summary>
+    public static Nest<T> Tuple(params Nest<T>[] items) => new(NestKind.Tuple, items.ToArray());
+
+    public NestKind kind { get; }
+    public bool IsLeaf => kind == NestKind.Leaf;
+    public T Leaf => _leaf ?? throw new InvalidOperationException($"this {kind} is not a single value");
+    public int Count => _items.Length;
+    public IReadOnlyList<Nest<T>> Items => _items;
+    public Nest<T> this[int index] => IsLeaf
+        ? throw new InvalidOperationException("a single value cannot be indexed")
+        : _items[index < 0 ? index + _items.Length : index];
+
+    /// <summary>The cell state of an LSTMStateTuple (field 0).</summary>
+    public T c => kind == NestKind.LSTMStateTuple ? _items[0].Leaf : throw new InvalidOperationException($"a {kind} has no field 'c'");
+    /// <summary>The hidden state of an LSTMStateTuple (field 1).</summary>
+    public T h => kind == NestKind.LSTMStateTuple ? _items[1].Leaf : throw new InvalidOperationException($"a {kind} has no field 'h'");
+
+    /// <summary>The leaves in TF's flattening order (depth first).</summary>
+    public IEnumerable<T> Flatten() => IsLeaf ? new[] { _leaf! } : _items.SelectMany(i => i.Flatten());
+
+    /// <summary>The same structure with each leaf mapped.</summary>
+    public Nest<TOut> Map<TOut>(Func<T, TOut> map) where TOut : class
+    {
+        if (IsLeaf) return new Nest<TOut>(map(_leaf!));
+        var items = _items.Select(i => i.Map(map)).ToArray();
+        return Nest<TOut>.Create(kind, items);
+    }
+
+    /// <summary>Rebuilds a structure of this shape from leaves in flattening order.</summary>
+    internal Nest<TOut> Pack<TOut>(IEnumerator<TOut> leaves) where TOut : class
+    {
+        if (IsLeaf)
+        {
+            if (!leaves.MoveNext()) throw new ValueError("not enough values to pack the structure");
+            return new Nest<TOut>(leaves.Current);
+        }
+        return Nest<TOut>.Create(kind, _items.Select(i => i.Pack(leaves)).ToArray());
+    }
+
+    /// <summary>True when both have the same nesting (kinds and counts), whatever the leaves.</summary>
+    public bool SameStructure<TOther>(Nest<TOther> other) where TOther : class =>
+        kind == other.kind && Count == other.Count && _items.Zip(other.Items).All(p => p.First.SameStructure(p.Second));
+
+    static Nest<T> Create(NestKind kind, Nest<T>[] items) =>
+        kind == NestKind.LSTMStateTuple && typeof(T) == typeof(Tensor)
+            ? (Nest<T>)(object)new LSTMStateTuple((Nest<Tensor>)(object)items[0], (Nest<Tensor>)(object)items[1])
+            : new Nest<T>(kind, items);
+
+    internal static Nest<T> CreatePair(Nest<T> c, Nest<T> h) => Create(NestKind.LSTMStateTuple, new[] { c, h });
+
+    public static implicit operator Nest<T>(T leaf) => new(leaf);
+
+    public override string ToString() => kind switch
+    {
+        NestKind.Leaf => _leaf!.ToString()!,
+        NestKind.LSTMStateTuple => $"LSTMStateTuple(c={_items[0]}, h={_items[1]})",
+        _ => "(" + string.Join(", ", _items.Select(i => i.ToString())) + ")",
+    };
+}

@@ -1,0 +1,99 @@
+namespace TfRnn;
+
+/// <summary>
+/// A static tensor shape as TensorFlow's TensorShape: unknown rank (<see cref="dims"/> null) or a list of
+/// dimensions where -1 means unknown.
+/// </summary>
+public sealed class Shape : IEquatable<Shape>
+{
+    readonly long[]? _dims;
+
+    /// <summary>The scalar shape <c>()</c>.</summary>
+    public Shape() => _dims = Array.Empty<long>();
+    public Shape(params long[]? dims) => _dims = dims?.ToArray();
+    public Shape(params int[] dims) => _dims = dims.Select(d => (long)d).ToArray();
+
+    /// <summary>A shape whose rank is not known.</summary>
+    public static Shape unknown() => new((long[]?)null);
+    /// <summary>A shape of known rank whose dimensions are all unknown.</summary>
+    public static Shape unknown(int rank) => new(Enumerable.Repeat(-1L, rank).ToArray());
+    public static Shape scalar() => new(Array.Empty<long>());
+
+    public long[]? dims => _dims;
+    /// <summary>The rank, or -1 when unknown.</summary>
+    public int ndim => _dims?.Length ?? -1;
+    public int rank => ndim;
+    public bool is_known_rank => _dims != null;
+    public bool is_fully_defined => _dims != null && _dims.All(d => d >= 0);
+
+    /// <summary>The size of dimension <paramref name="axis"/> (negative counts from the end); -1 when unknown.</summary>
+    public long this[int axis] => _dims == null ? -1 : _dims[axis < 0 ? axis + _dims.Length : axis];
+
+    /// <summary>The number of elements; -1 unless fully defined.</summary>
+    public long size => is_fully_defined ? _dims!.Aggregate(1L, (a, b) => a * b) : -1;
+
+    public long[] as_list() => _dims?.ToArray() ?? throw new ValueError("as_list() is not defined on an unknown TensorShape.");
+    public int[] as_int_list() => as_list().Select(d => (int)d).ToArray();
+
+    public bool is_compatible_with(Shape other)
+    {
+        if (_dims == null || other._dims == null) return true;
+        if (_dims.Length != other._dims.Length) return false;
+        for (int i = 0; i < _dims.Length; i++)
+            if (_dims[i] >= 0 && other._dims[i] >= 0 && _dims[i] != other._dims[i]) return false;
+        return true;
+    }
+
+    /// <summary>The most specific shape compatible with both; ValueError when they conflict.</summary>
+    public Shape merge_with(Shape other)
+    {
+        if (_dims == null) return other;
+        if (other._dims == null) return this;
+        if (!is_compatible_with(other)) throw new ValueError($"Shapes {this} and {other} are not compatible");
+        return new Shape(_dims.Zip(other._dims, (a, b) => a >= 0 ? a : b).ToArray());
+    }
+
+    public Shape concatenate(Shape other) =>
+        _dims == null || other._dims == null ? unknown() : new Shape(_dims.Concat(other._dims).ToArray());
+
+    /// <summary>Dimensions [start, end) as a new shape (unknown rank stays unknown).</summary>
+    public Shape Slice(int start, int? end = null)
+    {
+        if (_dims == null) return unknown();
+        int stop = end ?? _dims.Length;
+        if (stop < 0) stop += _dims.Length;
+        return new Shape(_dims[start..stop]);
+    }
+
+    public Shape with_rank(int rank)
+    {
+        if (_dims == null) return unknown(rank);
+        if (_dims.Length != rank) throw new ValueError($"Shape {this} must have rank {rank}");
+        return this;
+    }
+
+    /// <summary>TF's string form: <c>(2, ?)</c>, <c>()</c>, <c>&lt;unknown&gt;</c>.</summary>
+    public override string ToString()
+    {
+        if (_dims == null) return "<unknown>";
+        if (_dims.Length == 1) return $"({Dim(_dims[0])},)";
+        return "(" + string.Join(", ", _dims.Select(Dim)) + ")";
+    }
+
+    /// <summary>The bracketed form TF's shape-function errors use: <c>[2,?]</c>.</summary>
+    internal string ToShapeFunctionString() => _dims == null ? "?" : "[" + string.Join(",", _dims.Select(Dim)) + "]";
+
+    static string Dim(long d) => d < 0 ? "?" : d.ToString();
+
+    public bool Equals(Shape? other) =>
+        other != null && (_dims == null ? other._dims == null : other._dims != null && _dims.SequenceEqual(other._dims));
+    public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+    public override int GetHashCode() => _dims == null ? -1 : _dims.Aggregate(17, (h, d) => h * 31 + d.GetHashCode());
+
+    public static implicit operator Shape(int dim) => new(new long[] { dim });
+    public static implicit operator Shape(int[] dims) => new(dims);
+    public static implicit operator Shape(long[] dims) => new(dims);
+    public static implicit operator Shape((int, int) d) => new(d.Item1, d.Item2);
+    public static implicit operator Shape((int, int, int) d) => new(d.Item1, d.Item2, d.Item3);
+    public static implicit operator Shape((int, int, int, int) d) => new(d.Item1, d.Item2, d.Item3, d.Item4);
+}

@@ -1,0 +1,130 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+/// <summary>TensorFlow's DataType enum, with TensorFlow's numbers (types.proto).</summary>
+public enum TF_DataType
+{
+    DtInvalid = 0,
+    TF_FLOAT = 1,
+    TF_DOUBLE = 2,
+    TF_INT32 = 3,
+    TF_UINT8 = 4,
+    TF_INT16 = 5,
+    TF_INT8 = 6,
+    TF_STRING = 7,
+    TF_COMPLEX64 = 8,
+    TF_INT64 = 9,
+    TF_BOOL = 10,
+    TF_BFLOAT16 = 14,
+    TF_UINT16 = 17,
+    TF_COMPLEX128 = 18,
+    TF_HALF = 19,
+    TF_UINT32 = 22,
+    TF_UINT64 = 23,
+}
+
+/// <summary>Names and engine mappings of <see cref="TF_DataType"/>.</summary>
+public static class DataTypeExtensions
+{
+    /// <summary>The Python name, as in TF error messages (<c>float32</c>, <c>int64</c>).</summary>
+    public static string as_numpy_name(this TF_DataType dtype) => dtype switch
+    {
+        TF_DataType.TF_FLOAT => "float32",
+        TF_DataType.TF_DOUBLE => "float64",
+        TF_DataType.TF_HALF => "float16",
+        TF_DataType.TF_BFLOAT16 => "bfloat16",
+        TF_DataType.TF_INT32 => "int32",
+        TF_DataType.TF_INT64 => "int64",
+        TF_DataType.TF_INT16 => "int16",
+        TF_DataType.TF_INT8 => "int8",
+        TF_DataType.TF_UINT8 => "uint8",
+        TF_DataType.TF_UINT16 => "uint16",
+        TF_DataType.TF_UINT32 => "uint32",
+        TF_DataType.TF_UINT64 => "uint64",
+        TF_DataType.TF_BOOL => "bool",
+        TF_DataType.TF_STRING => "string",
+        TF_DataType.TF_COMPLEX64 => "complex64",
+        TF_DataType.TF_COMPLEX128 => "complex128",
+        _ => dtype.ToString(),
+    };
+
+    /// <summary>The C++ DataTypeString name used by runtime errors (<c>float</c>, <c>double</c>, <c>int32</c>).</summary>
+    internal static string KernelName(this TF_DataType dtype) => dtype switch
+    {
+        TF_DataType.TF_FLOAT => "float",
+        TF_DataType.TF_DOUBLE => "double",
+        TF_DataType.TF_HALF => "half",
+        _ => dtype.as_numpy_name(),
+    };
+
+    public static bool is_floating(this TF_DataType dtype) =>
+        dtype is TF_DataType.TF_FLOAT or TF_DataType.TF_DOUBLE or TF_DataType.TF_HALF or TF_DataType.TF_BFLOAT16;
+
+    public static bool is_integer(this TF_DataType dtype) =>
+        dtype is TF_DataType.TF_INT32 or TF_DataType.TF_INT64 or TF_DataType.TF_INT16 or TF_DataType.TF_INT8
+            or TF_DataType.TF_UINT8 or TF_DataType.TF_UINT16 or TF_DataType.TF_UINT32 or TF_DataType.TF_UINT64;
+
+    internal static torch.ScalarType ToTorch(this TF_DataType dtype) => dtype switch
+    {
+        TF_DataType.TF_FLOAT => torch.ScalarType.Float32,
+        TF_DataType.TF_DOUBLE => torch.ScalarType.Float64,
+        TF_DataType.TF_HALF => torch.ScalarType.Float16,
+        TF_DataType.TF_BFLOAT16 => torch.ScalarType.BFloat16,
+        TF_DataType.TF_INT32 => torch.ScalarType.Int32,
+        TF_DataType.TF_INT64 => torch.ScalarType.Int64,
+        TF_DataType.TF_INT16 => torch.ScalarType.Int16,
+        TF_DataType.TF_INT8 => torch.ScalarType.Int8,
+        TF_DataType.TF_UINT8 => torch.ScalarType.Byte,
+        TF_DataType.TF_BOOL => torch.ScalarType.Bool,
+        TF_DataType.TF_COMPLEX64 => torch.ScalarType.ComplexFloat32,
+        TF_DataType.TF_COMPLEX128 => torch.ScalarType.ComplexFloat64,
+        _ => throw new TypeError($"dtype {dtype.as_numpy_name()} has no tensor engine equivalent"),
+    };
+
+    internal static TF_DataType FromTorch(torch.ScalarType type) => type switch
+    {
+        torch.ScalarType.Float32 => TF_DataType.TF_FLOAT,
+        torch.ScalarType.Float64 => TF_DataType.TF_DOUBLE,
+        torch.ScalarType.Float16 => TF_DataType.TF_HALF,
+        torch.ScalarType.BFloat16 => TF_DataType.TF_BFLOAT16,
+        torch.ScalarType.Int32 => TF_DataType.TF_INT32,
+        torch.ScalarType.Int64 => TF_DataType.TF_INT64,
+        torch.ScalarType.Int16 => TF_DataType.TF_INT16,
+        torch.ScalarType.Int8 => TF_DataType.TF_INT8,
+        torch.ScalarType.Byte => TF_DataType.TF_UINT8,
+        torch.ScalarType.Bool => TF_DataType.TF_BOOL,
+        torch.ScalarType.ComplexFloat32 => TF_DataType.TF_COMPLEX64,
+        torch.ScalarType.ComplexFloat64 => TF_DataType.TF_COMPLEX128,
+        _ => throw new TypeError($"tensor engine type {type} has no TensorFlow dtype"),
+    };
+
+    /// <summary>The dtype TensorFlow infers for a C# value type (Python float → float32 in TF, as for constants).</summary>
+    internal static TF_DataType FromClrType(Type type) => type switch
+    {
+        _ when type == typeof(float) => TF_DataType.TF_FLOAT,
+        _ when type == typeof(double) => TF_DataType.TF_DOUBLE,
+        _ when type == typeof(int) => TF_DataType.TF_INT32,
+        _ when type == typeof(long) => TF_DataType.TF_INT64,
+        _ when type == typeof(short) => TF_DataType.TF_INT16,
+        _ when type == typeof(sbyte) => TF_DataType.TF_INT8,
+        _ when type == typeof(byte) => TF_DataType.TF_UINT8,
+        _ when type == typeof(bool) => TF_DataType.TF_BOOL,
+        _ when type == typeof(string) => TF_DataType.TF_STRING,
+        _ => throw new TypeError($"cannot convert a value of type {type.Name} to a tensor"),
+    };
+
+    internal static Type ToClrType(this TF_DataType dtype) => dtype switch
+    {
+        TF_DataType.TF_FLOAT => typeof(float),
+        TF_DataType.TF_DOUBLE => typeof(double),
+        TF_DataType.TF_INT32 => typeof(int),
+        TF_DataType.TF_INT64 => typeof(long),
+        TF_DataType.TF_INT16 => typeof(short),
+        TF_DataType.TF_INT8 => typeof(sbyte),
+        TF_DataType.TF_UINT8 => typeof(byte),
+        TF_DataType.TF_BOOL => typeof(bool),
+        TF_DataType.TF_STRING => typeof(string),
+        _ => throw new TypeError($"dtype {dtype.as_numpy_name()} has no host array type"),
+    };
+}

@@ -1,0 +1,164 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TfRnn;
+
+/// <summary>Elementwise binary and unary kernels over NDArrays: SIMD for same-shape and scalar cases, strided loops otherwise.</summary>
+internal static class Broadcasting
+{
+    public enum Binary { Add, Subtract, Multiply, Divide, Maximum, Minimum, Power }
+
+    /// <summary>numpy's result type for two arrays (bool &lt; int32 &lt; int64 &lt; float32 &lt; float64).</summary>
+    public static TF_DataType Promote(TF_DataType a, TF_DataType b)
+    {
+        static int Rank(TF_DataType t) => t switch
+        {
+            TF_DataType.TF_BOOL => 0, TF_DataType.TF_UINT8 or TF_DataType.TF_INT8 or TF_DataType.TF_INT16 => 1,
+            TF_DataType.TF_INT32 => 2, TF_DataType.TF_INT64 => 3, TF_DataType.TF_FLOAT => 4, TF_DataType.TF_DOUBLE => 5,
+            _ => throw new TypeError($"no arithmetic on arrays of dtype {t.as_numpy_name()}"),
+        };
+        var promoted = Rank(a) >= Rank(b) ? a : b;
+        if (promoted == TF_DataType.TF_BOOL || Rank(promoted) == 1) return TF_DataType.TF_INT32;
+        // int64 with float32 is float64 in numpy.
+        if (promoted == TF_DataType.TF_FLOAT && (a == TF_DataType.TF_INT64 || b == TF_DataType.TF_INT64)) return TF_DataType.TF_DOUBLE;
+        return promoted;
+    }
+
+    public static NDArray Apply(NDArray a, NDArray b, Binary op)
+    {
+        var type = Promote(a.dtype, b.dtype);
+        if (op == Binary.Divide && !type.is_floating()) type = TF_DataType.TF_DOUBLE;
+        return type switch
+        {
+            TF_DataType.TF_FLOAT => Apply<float>(a, b, op),
+            TF_DataType.TF_DOUBLE => Apply<double>(a, b, op),
+            TF_DataType.TF_INT32 => Apply<int>(a, b, op),
+            _ => Apply<long>(a, b, op),
+        };
+    }
+
+    static NDArray Apply<T>(NDArray a, NDArray b, Binary op) where T : unmanaged, INumber<T>
+    {
+        var x = a.Data<T>();
+        var y = b.Data<T>();
+        long[] dims = BroadcastDims(a.Dims, b.Dims);
+        var result = new T[dims.Aggregate(1L, (p, d) => p * d)];
+        if (a.Dims.SequenceEqual(b.Dims)) Same(x, y, result, op);
+        else if (y.Length == 1 && x.Length == result.Length) ScalarRight(x, y[0], result, op);
+        else if (x.Length == 1 && y.Length == result.Length) ScalarLeft(x[0], y, result, op);
+        else Strided(x, a.Dims, y, b.Dims, result, dims, op);
+        return new NDArray(result, dims);
+    }
+
+    static void Same<T>(T[] x, T[] y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case Binary.Add: TensorPrimitives.Add<T>(x, y, r); break;
+            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;
+            case Binary.Multiply: TensorPrimitives.Multiply<T>(x, y, r); break;
+            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
+            default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x[i], y[i], op); break;
+        }
+    }
+
+    static void ScalarRight<T>(T[] x, T y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case Binary.Add: TensorPrimitives.Add<T>(x, y, r); break;
+            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;
+            case Binary.Multiply: TensorPrimitives.Multiply<T>(x, y, r); break;
+            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
+            default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x[i], y, op); break;
+        }
+    }
+
+    static void ScalarLeft<T>(T x, T[] y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    {
+        switch (op)
+        {
+            case Binary.Add: TensorPrimitives.Add<T>(y, x, r); break;
+            case Binary.Multiply: TensorPrimitives.Multiply<T>(y, x, r); break;
+            default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x, y[i], op); break;
+        }
+    }
+
+    static T Scalar<T>(T a, T b, Binary op) where T : unmanaged, INumber<T> => op switch
+    {
+        Binary.Add => a + b,
+        Binary.Subtract => a - b,
+        Binary.Multiply => a * b,
+        Binary.Divide => a / b,
+        Binary.Maximum => T.IsNaN(a) || a > b ? a : b,
+        Binary.Minimum => T.IsNaN(a) || a < b ? a : b,
+        _ => T.CreateChecked(Math.Pow(double.CreateChecked(a), double.CreateChecked(b))),
+    };
+
+    static void Strided<T>(T[] x, long[] xDims, T[] y, long[] yDims, T[] r, long[] dims, Binary op) where T : unmanaged, INumber<T>
+    {
+        var xs = BroadcastStrides(xDims, dims);
+        var ys = BroadcastStrides(yDims, dims);
+        var index = new long[dims.Length];
+        long xi = 0, yi = 0;
+        for (long i = 0; i < r.Length; i++)
+        {
+            r[i] = Scalar(x[xi], y[yi], op);
+            for (int d = dims.Length - 1; d >= 0; d--)
+            {
+                index[d]++;
+                xi += xs[d];
+                yi += ys[d];
+                if (index[d] < dims[d]) break;
+                xi -= xs[d] * dims[d];
+                yi -= ys[d] * dims[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /// <summary>Strides of <paramref name="dims"/> seen through the broadcast shape (0 where it repeats).</summary>
+    public static long[] BroadcastStrides(long[] dims, long[] target)
+    {
+        var strides = new long[target.Length];
+        long stride = 1;
+        for (int i = dims.Length - 1, t = target.Length - 1; i >= 0; i--, t--)
+        {
+            strides[t] = dims[i] == 1 ? 0 : stride;
+            stride *= dims[i];
+        }
+        return strides;
+    }
+
+    public static long[] BroadcastDims(long[] a, long[] b)
+    {
+        int rank = Math.Max(a.Length, b.Length);
+        var result = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            long da = i < rank - a.Length ? 1 : a[i - (rank - a.Length)];
+            long db = i < rank - b.Length ? 1 : b[i - (rank - b.Length)];
+            if (da != db && da != 1 && db != 1)
+                throw new ValueError($"operands could not be broadcast together with shapes {NDArray.FormatDims(a)} {NDArray.FormatDims(b)}");
+            result[i] = da == 1 ? db : da;
+        }
+        return result;
+    }
+
+    /// <summary>A float function over a float32 or float64 array (integers become float64, as numpy's ufuncs).</summary>
+    public static NDArray Unary(NDArray a, SpanFunc<float> single, SpanFunc<double> dbl)
+    {
+        if (a.Storage is float[] f)
+        {
+            var r = new float[f.Length];
+            single(f, r);
+            return new NDArray(r, (long[])a.Dims.Clone());
+        }
+        var d = a.Data<double>();
+        var result = new double[d.Length];
+        dbl(d, result);
+        return new NDArray(result, (long[])a.Dims.Clone());
+    }
+
+    public delegate void SpanFunc<T>(ReadOnlySpan<T> source, Span<T> destination);
+}

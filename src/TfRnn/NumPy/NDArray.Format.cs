@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+
+namespace TfRnn;
+
+public sealed partial class NDArray
+{
+    const int SummaryThreshold = 1000;
+    const int SummaryEdgeItems = 3;
+
+    /// <summary>numpy's <c>str(a)</c>: <c>[[1. 2.]\n [3. 4.]]</c>, floats aligned on the decimal point.</summary>
+    public override string ToString()
+    {
+        var texts = FormatElements();
+        if (_dims.Length == 0) return texts[0];
+        var builder = new StringBuilder();
+        bool summarize = Storage.Length > SummaryThreshold;
+        AppendBlock(builder, texts, 0, 0, summarize);
+        return builder.ToString();
+    }
+
+    void AppendBlock(StringBuilder builder, string[] texts, int axis, long offset, bool summarize)
+    {
+        long stride = _dims.Skip(axis + 1).Aggregate(1L, (a, b) => a * b);
+        long length = _dims[axis];
+        builder.Append('[');
+        for (long i = 0; i < length; i++)
+        {
+            if (summarize && length > 2 * SummaryEdgeItems && i == SummaryEdgeItems)
+            {
+                builder.Append(axis == _dims.Length - 1 ? "... " : "...\n" + new string(' ', axis + 1));
+                i = length - SummaryEdgeItems - 1;
+                continue;
+            }
+            if (axis == _dims.Length - 1)
+            {
+                builder.Append(texts[offset + i]);
+                if (i < length - 1) builder.Append(' ');
+            }
+            else
+            {
+                AppendBlock(builder, texts, axis + 1, offset + i * stride, summarize);
+                if (i < length - 1) builder.Append(new string('\n', _dims.Length - axis - 1)).Append(' ', axis + 1);
+            }
+        }
+        builder.Append(']');
+    }
+
+    string[] FormatElements()
+    {
+        switch (Storage)
+        {
+            case float[] f: return FormatFloats(f.Select(v => (double)v).ToArray(), 8);
+            case double[] d: return FormatFloats(d, 8);
+            case bool[] b: return Pad(b.Select(v => v ? " True" : "False").ToArray());
+            case string[] s: return s.Select(v => $"'{v}'").ToArray();
+            default:
+                return Pad(Storage.Cast<object>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)!).ToArray());
+        }
+    }
+
+    static string[] Pad(string[] texts)
+    {
+        int width = texts.Length == 0 ? 0 : texts.Max(t => t.Length);
+        return texts.Select(t => t.PadLeft(width)).ToArray();
+    }
+
+    /// <summary>Up to <paramref name="precision"/> decimals, trailing zeros dropped, aligned as numpy does.</summary>
+    static string[] FormatFloats(double[] values, int precision)
+    {
+        var finite = values.Where(double.IsFinite).Select(Math.Abs).Where(v => v > 0).ToArray();
+        bool scientific = finite.Length > 0 && (finite.Max() >= 1e16 || finite.Min() < 1e-4 || finite.Max() / finite.Min() > 1e3 && finite.Min() < 1e-4);
+        if (scientific)
+            return Pad(values.Select(v => v.ToString("0.########e+00", CultureInfo.InvariantCulture)).ToArray());
+        var parts = values.Select(v =>
+        {
+            if (double.IsNaN(v)) return ("nan", "");
+            if (double.IsInfinity(v)) return (v > 0 ? "inf" : "-inf", "");
+            string text = Math.Round(v, precision).ToString("0." + new string('#', precision), CultureInfo.InvariantCulture);
+            if (text == "-0") text = "-0";
+            int dot = text.IndexOf('.');
+            return dot < 0 ? (text, ".") : (text[..dot], text[dot..]);
+        }).ToArray();
+        int intWidth = parts.Max(p => p.Item1.Length);
+        int fracWidth = parts.Max(p => p.Item2.Length);
+        return parts.Select(p => p.Item1.PadLeft(intWidth) + p.Item2.PadRight(fracWidth)).ToArray();
+    }
+}

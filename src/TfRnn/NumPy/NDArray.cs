@@ -1,0 +1,116 @@
+namespace TfRnn;
+
+/// <summary>
+/// A NumPy-flavoured host array: contiguous row-major managed storage of one element type. Results of
+/// <c>Session.run</c> arrive as NDArrays; small-array math stays in managed memory (see <see cref="np"/>).
+/// </summary>
+public sealed partial class NDArray
+{
+    long[] _dims;
+
+    /// <summary>Wraps <paramref name="storage"/> (not copied) as an array of the given dimensions.</summary>
+    internal NDArray(Array storage, long[] dims)
+    {
+        long count = dims.Aggregate(1L, (a, b) => a * b);
+        if (storage.Length != count)
+            throw new ValueError($"cannot reshape array of size {storage.Length} into shape {FormatDims(dims)}");
+        Storage = storage;
+        _dims = dims;
+        dtype = DataTypeExtensions.FromClrType(storage.GetType().GetElementType()!);
+    }
+
+    /// <summary>The flat row-major storage: float[], double[], int[], long[], bool[], byte[], … or string[].</summary>
+    internal Array Storage { get; private set; }
+
+    public TF_DataType dtype { get; private set; }
+    public Shape shape => new(_dims);
+    internal long[] Dims => _dims;
+    public int ndim => _dims.Length;
+    public long size => Storage.Length;
+    public int len => _dims.Length == 0 ? throw new TypeError("len() of unsized object") : (int)_dims[0];
+
+    /// <summary>The elements as a flat array of <typeparamref name="T"/> (a copy, converted when the type differs).</summary>
+    public T[] ToArray<T>()
+    {
+        if (Storage is T[] same) return (T[])same.Clone();
+        return ConvertStorage<T>(Storage);
+    }
+
+    /// <summary>The storage as <typeparamref name="T"/>[] without copying when it already is one.</summary>
+    internal T[] Data<T>() => Storage as T[] ?? ConvertStorage<T>(Storage);
+
+    /// <summary>A copy converted to <paramref name="type"/> (numpy's <c>astype</c>).</summary>
+    public NDArray astype(TF_DataType type)
+    {
+        if (type == dtype) return copy();
+        var target = type.ToClrType();
+        var convert = typeof(NDArray).GetMethod(nameof(ConvertStorage), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(target);
+        return new NDArray((Array)convert.Invoke(null, new object[] { Storage })!, (long[])_dims.Clone());
+    }
+
+    public NDArray copy() => new((Array)Storage.Clone(), (long[])_dims.Clone());
+
+    /// <summary>The same elements with new dimensions (one may be -1); shares storage like a numpy view.</summary>
+    public NDArray reshape(params long[] newShape) => new(Storage, ResolveReshape(newShape, Storage.Length));
+    public NDArray reshape(params int[] newShape) => reshape(newShape.Select(d => (long)d).ToArray());
+    public NDArray reshape(Shape newShape) => reshape(newShape.as_list());
+    public NDArray ravel() => reshape(-1L);
+    public NDArray flatten() => copy().reshape(-1L);
+
+    internal static long[] ResolveReshape(long[] requested, long count)
+    {
+        var dims = (long[])requested.Clone();
+        int unknown = Array.IndexOf(dims, -1L);
+        long known = dims.Where(d => d != -1).Aggregate(1L, (a, b) => a * b);
+        if (unknown >= 0)
+        {
+            if (known == 0 || count % known != 0)
+                throw new ValueError($"cannot reshape array of size {count} into shape {FormatDims(requested)}");
+            dims[unknown] = count / known;
+        }
+        if (dims.Aggregate(1L, (a, b) => a * b) != count)
+            throw new ValueError($"cannot reshape array of size {count} into shape {FormatDims(requested)}");
+        return dims;
+    }
+
+    internal static string FormatDims(long[] dims) =>
+        dims.Length == 1 ? $"({dims[0]},)" : "(" + string.Join(", ", dims) + ")";
+
+    internal static T[] ConvertStorage<T>(Array source)
+    {
+        var result = new T[source.Length];
+        var target = typeof(T);
+        for (int i = 0; i < source.Length; i++)
+        {
+            object value = source.GetValue(i)!;
+            result[i] = (T)(target == typeof(bool) ? Convert.ToDouble(value) != 0 : Convert.ChangeType(value, target));
+        }
+        return result;
+    }
+
+    /// <summary>The row-major strides, in elements.</summary>
+    internal long[] Strides()
+    {
+        var strides = new long[_dims.Length];
+        long stride = 1;
+        for (int i = _dims.Length - 1; i >= 0; i--)
+        {
+            strides[i] = stride;
+            stride *= _dims[i];
+        }
+        return strides;
+    }
+}
+
+public sealed partial class NDArray
+{
+    /// <summary>Copies <paramref name="source"/>'s values into this array's storage (same size; converted).</summary>
+    internal void CopyFrom(NDArray source)
+    {
+        if (source.Storage.Length != Storage.Length)
+            throw new ValueError($"could not broadcast input array from shape {source.shape} into shape {shape}");
+        var converted = source.dtype == dtype ? source : source.astype(dtype);
+        Array.Copy(converted.Storage, Storage, Storage.Length);
+    }
+}

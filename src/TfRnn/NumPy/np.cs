@@ -1,0 +1,165 @@
+using System.Numerics.Tensors;
+
+namespace TfRnn;
+
+/// <summary>
+/// The NumPy subset TF1 tutorials use (min-char-rnn, sampling): creation, elementwise math,
+/// reductions, dot/outer, cumsum/searchsorted and <see cref="random"/>. Defaults follow NumPy (float64).
+/// </summary>
+public static partial class np
+{
+    public const TF_DataType float32 = TF_DataType.TF_FLOAT;
+    public const TF_DataType float64 = TF_DataType.TF_DOUBLE;
+    public const TF_DataType int32 = TF_DataType.TF_INT32;
+    public const TF_DataType int64 = TF_DataType.TF_INT64;
+
+    /// <summary>np.array(value, dtype): a copy of a scalar, array or nested arrays.</summary>
+    public static NDArray array(object value, TF_DataType? dtype = null)
+    {
+        var result = NDArray.FromObject(value);
+        if (ReferenceEquals(result, value)) result = result.copy();
+        return dtype is TF_DataType t && t != result.dtype ? result.astype(t) : result;
+    }
+
+    public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => full(shape.as_list(), 0.0).astype(dtype);
+    public static NDArray ones(Shape shape, TF_DataType dtype = float64) => full(shape.as_list(), 1.0).astype(dtype);
+    public static NDArray zeros_like(NDArray a) => full(a.Dims, 0.0).astype(a.dtype);
+    public static NDArray ones_like(NDArray a) => full(a.Dims, 1.0).astype(a.dtype);
+
+    /// <summary>np.full(shape, fill_value).</summary>
+    public static NDArray full(long[] shape, NDArray fill_value)
+    {
+        var data = Array.CreateInstance(fill_value.Storage.GetType().GetElementType()!, shape.Aggregate(1L, (a, b) => a * b));
+        object value = fill_value.Storage.GetValue(0)!;
+        for (int i = 0; i < data.Length; i++) data.SetValue(value, i);
+        return new NDArray(data, (long[])shape.Clone());
+    }
+
+    /// <summary>np.arange(start, stop, step, dtype): integers by default, like Python's range.</summary>
+    public static NDArray arange(double start, double? stop = null, double step = 1, TF_DataType dtype = int64)
+    {
+        if (stop == null) (start, stop) = (0, start);
+        long count = Math.Max(0, (long)Math.Ceiling((stop.Value - start) / step));
+        var values = new double[count];
+        for (long i = 0; i < count; i++) values[i] = start + i * step;
+        return new NDArray(values, new[] { count }).astype(dtype);
+    }
+
+    public static NDArray copy(NDArray a) => a.copy();
+    public static NDArray reshape(NDArray a, params long[] shape) => a.reshape(shape);
+
+    public static NDArray add(NDArray a, NDArray b) => a + b;
+    public static NDArray subtract(NDArray a, NDArray b) => a - b;
+    public static NDArray multiply(NDArray a, NDArray b) => a * b;
+    public static NDArray divide(NDArray a, NDArray b) => a / b;
+    public static NDArray maximum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Maximum);
+    public static NDArray minimum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Minimum);
+    public static NDArray power(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Power);
+
+    public static NDArray exp(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Exp, TensorPrimitives.Exp);
+    public static NDArray log(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Log, TensorPrimitives.Log);
+    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, TensorPrimitives.Tanh);
+    public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Sqrt, TensorPrimitives.Sqrt);
+    public static NDArray abs(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Abs, TensorPrimitives.Abs);
+    public static NDArray square(NDArray a) => a * a;
+
+    /// <summary>np.clip(a, a_min, a_max, out): limits values; writes into <paramref name="out"/> when given (as min-char-rnn does).</summary>
+    public static NDArray clip(NDArray a, double a_min, double a_max, NDArray? @out = null)
+    {
+        var target = @out ?? a.copy();
+        if (!ReferenceEquals(target, a)) target.CopyFrom(a);
+        switch (target.Storage)
+        {
+            case float[] f: TensorPrimitives.Clamp<float>(f, (float)a_min, (float)a_max, f); break;
+            case double[] d: TensorPrimitives.Clamp<double>(d, a_min, a_max, d); break;
+            default:
+                var clipped = a.ToArray<double>().Select(v => Math.Clamp(v, a_min, a_max)).ToArray();
+                target.CopyFrom(new NDArray(clipped, a.Dims).astype(target.dtype));
+                break;
+        }
+        return target;
+    }
+
+    /// <summary>np.transpose(a): axes reversed.</summary>
+    public static NDArray transpose(NDArray a)
+    {
+        if (a.ndim < 2) return a.copy();
+        var dims = a.Dims.Reverse().ToArray();
+        var source = a.Strides();
+        var sourceStrides = source.Reverse().ToArray();
+        var result = Array.CreateInstance(a.Storage.GetType().GetElementType()!, a.Storage.Length);
+        var index = new long[dims.Length];
+        long offset = 0;
+        for (int i = 0; i < result.Length; i++)
+        {
+            result.SetValue(a.Storage.GetValue(offset), i);
+            for (int d = dims.Length - 1; d >= 0; d--)
+            {
+                index[d]++;
+                offset += sourceStrides[d];
+                if (index[d] < dims[d]) break;
+                offset -= sourceStrides[d] * dims[d];
+                index[d] = 0;
+            }
+        }
+        return new NDArray(result, dims);
+    }
+
+    /// <summary>np.dot(a, b): inner product of vectors, matrix-vector or matrix-matrix product.</summary>
+    public static NDArray dot(NDArray a, NDArray b)
+    {
+        var type = Broadcasting.Promote(a.dtype, b.dtype);
+        if (type != float32) type = float64;
+        if (a.ndim == 0 || b.ndim == 0) return a * b;
+        var left = a.ndim == 1 ? a.reshape(1, a.Dims[0]) : a;
+        var right = b.ndim == 1 ? b.reshape(b.Dims[0], 1) : b;
+        if (left.ndim != 2 || right.ndim != 2) throw new ValueError("np.dot supports arrays of rank 0, 1 and 2");
+        long m = left.Dims[0], k = left.Dims[1], n = right.Dims[1];
+        if (right.Dims[0] != k)
+            throw new ValueError($"shapes {a.shape} and {b.shape} not aligned: {k} (dim {a.ndim - 1}) != {right.Dims[0]} (dim 0)");
+        NDArray product = type == float32 ? MatMul<float>(left, transpose(right), m, k, n) : MatMul<double>(left, transpose(right), m, k, n);
+        if (a.ndim == 1 && b.ndim == 1) return product.reshape(Array.Empty<long>());
+        if (a.ndim == 1) return product.reshape(n);
+        if (b.ndim == 1) return product.reshape(m);
+        return product;
+    }
+
+    static NDArray MatMul<T>(NDArray left, NDArray rightTransposed, long m, long k, long n) where T : unmanaged, System.Numerics.INumber<T>
+    {
+        var x = left.Data<T>();
+        var yT = rightTransposed.Data<T>();
+        var result = new T[m * n];
+        for (long i = 0; i < m; i++)
+        {
+            var row = new ReadOnlySpan<T>(x, (int)(i * k), (int)k);
+            for (long j = 0; j < n; j++)
+                result[i * n + j] = TensorPrimitives.Dot<T>(row, new ReadOnlySpan<T>(yT, (int)(j * k), (int)k));
+        }
+        return new NDArray(result, new[] { m, n });
+    }
+
+    /// <summary>np.outer(a, b): a[i] * b[j] over the flattened inputs.</summary>
+    public static NDArray outer(NDArray a, NDArray b) => a.ravel().reshape(-1, 1) * b.ravel().reshape(1, -1);
+
+    /// <summary>np.cumsum(a): running sum of the flattened array.</summary>
+    public static NDArray cumsum(NDArray a)
+    {
+        var values = a.ToArray<double>();
+        for (int i = 1; i < values.Length; i++) values[i] += values[i - 1];
+        var result = new NDArray(values, new long[] { values.Length });
+        return a.dtype.is_floating() ? result.astype(a.dtype) : result.astype(int64);
+    }
+
+    /// <summary>np.searchsorted(a, v): the first index where <paramref name="v"/> could be inserted keeping <paramref name="a"/> sorted (side='left').</summary>
+    public static int searchsorted(NDArray a, double v)
+    {
+        var values = a.Data<double>();
+        int lo = 0, hi = values.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (values[mid] < v) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,76 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+public static partial class tf
+{
+    /// <summary>tf.nn: neural-network ops.</summary>
+    public static partial class nn
+    {
+        /// <summary>tf.nn.softmax(logits, axis).</summary>
+        public static Tensor softmax(object logits, int axis = -1, string? name = null) =>
+            Unary("Softmax", logits, name, t => torch.softmax(t, axis));
+
+        /// <summary>tf.nn.log_softmax(logits, axis).</summary>
+        public static Tensor log_softmax(object logits, int axis = -1, string? name = null) =>
+            Unary("LogSoftmax", logits, name, t => t.log_softmax(axis));
+
+        /// <summary>tf.nn.relu(features): max(features, 0).</summary>
+        public static Tensor relu(object features, string? name = null) => Unary("Relu", features, name, t => torch.nn.functional.relu(t));
+
+        /// <summary>tf.nn.sigmoid(x).</summary>
+        public static Tensor sigmoid(object x, string? name = null) => tf.sigmoid(x, name);
+
+        /// <summary>tf.nn.tanh(x).</summary>
+        public static Tensor tanh(object x, string? name = null) => tf.tanh(x, name);
+
+        /// <summary>tf.nn.bias_add(value, bias): adds a 1-D bias along the last dimension.</summary>
+        public static Tensor bias_add(object value, object bias, string? name = null)
+        {
+            var (x, b) = OpBuilder.ToTensorPair(value, bias, "BiasAdd");
+            if (b.shape.is_known_rank && b.ndim != 1)
+                throw new ValueError($"Shape must be rank 1 but is rank {b.ndim} for '{name ?? "BiasAdd"}' (op: 'BiasAdd') with input shapes: {x.shape.ToShapeFunctionString()}, {b.shape.ToShapeFunctionString()}.");
+            if (x.shape.is_known_rank)
+                ShapeInference.RequireEqual(x.shape[-1], b.shape[0], ShapeInference.PredictName(x.graph, name, "BiasAdd"), "BiasAdd", x.shape, b.shape);
+            return OpBuilder.Elementwise("BiasAdd", name, new[] { x, b }, x.dtype, x.shape, t => t[0] + t[1]);
+        }
+
+        /// <summary>tf.nn.xw_plus_b(x, weights, biases): matmul(x, weights) + biases.</summary>
+        public static Tensor xw_plus_b(object x, object weights, object biases, string name = "xw_plus_b")
+        {
+            using var scope = tf.name_scope(name);
+            var product = matmul(x, weights, name: "MatMul");
+            return bias_add(product, biases, name: scope.scope_name);
+        }
+
+        /// <summary>tf.nn.embedding_lookup(params, ids): rows of <paramref name="params"/> at <paramref name="ids"/>.</summary>
+        public static Tensor embedding_lookup(object @params, object ids, string name = "embedding_lookup") =>
+            gather(@params, ids, 0, name);
+
+        /// <summary>
+        /// tf.nn.dropout(x, keep_prob, noise_shape, seed): keeps each element with probability keep_prob and
+        /// scales kept ones by 1/keep_prob; keep_prob may be a tensor (fed 1.0 at test time).
+        /// </summary>
+        public static Tensor dropout(object x, object keep_prob, Shape? noise_shape = null, int? seed = null, string name = "dropout")
+        {
+            var input = OpBuilder.ToTensor(x);
+            var keep = OpBuilder.ToTensor(keep_prob, input.dtype, "keep_prob");
+            if (keep.op.type == "Const")
+            {
+                double k = ((NDArray)keep.op.attrs["value"]!).item<double>();
+                if (k <= 0 || k > 1) throw new ValueError($"keep_prob must be a scalar tensor or a float in the range (0, 1], got {k}");
+                if (k == 1) return input;
+            }
+            var (seed1, seed2) = Seeds(input.graph, seed);
+            var noiseDims = noise_shape?.as_list();
+            return OpBuilder.Single("Dropout", name, new[] { input, keep }, input.dtype, input.shape, ctx =>
+            {
+                var value = ctx.Input(0);
+                var k = ctx.Input(1);
+                var generator = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
+                var mask = torch.rand(noiseDims ?? value.shape, dtype: value.dtype, generator: generator).add(k).floor();
+                ctx.Output(value.div(k).mul(mask));
+            });
+        }
+    }
+}

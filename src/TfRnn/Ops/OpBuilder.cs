@@ -1,0 +1,70 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+/// <summary>Shared plumbing of op constructors: graph choice, single-output ops and value conversion.</summary>
+internal static class OpBuilder
+{
+    /// <summary>The graph of the inputs (TF builds ops in their graph), else the default graph.</summary>
+    public static Graph GraphOf(params Tensor[] inputs) => inputs.Length > 0 ? inputs[0].graph : DefaultGraphStack.Current;
+
+    public static Tensor Single(string type, string? name, Tensor[] inputs, TF_DataType dtype, Shape shape, Kernel kernel,
+        IReadOnlyDictionary<string, object?>? attrs = null, int referenceInputs = 0) =>
+        GraphOf(inputs).CreateOp(type, name, inputs, new[] { new OutputSpec(dtype, shape) }, kernel, attrs, referenceInputs).outputs[0];
+
+    /// <summary>An op whose kernel maps its input tensors to one output with a plain torch function.</summary>
+    public static Tensor Elementwise(string type, string? name, Tensor[] inputs, TF_DataType dtype, Shape shape,
+        Func<torch.Tensor[], torch.Tensor> compute, IReadOnlyDictionary<string, object?>? attrs = null) =>
+        Single(type, name, inputs, dtype, shape, ctx =>
+        {
+            var args = new torch.Tensor[ctx.InputCount];
+            for (int i = 0; i < args.Length; i++) args[i] = ctx.Input(i);
+            ctx.Output(compute(args));
+        }, attrs);
+
+    /// <summary>
+    /// TF's convert_to_tensor: tensors pass through (dtype checked), variables give their value, anything
+    /// else becomes a constant of <paramref name="dtype"/> (C# floating values become float32, as Python floats do).
+    /// </summary>
+    public static Tensor ToTensor(object value, TF_DataType dtype = TF_DataType.DtInvalid, string name = "Const")
+    {
+        switch (value)
+        {
+            case Tensor t:
+                if (dtype != TF_DataType.DtInvalid && t.dtype != dtype)
+                    throw new ValueError($"Tensor conversion requested dtype {dtype.as_numpy_name()} for Tensor with dtype {t.dtype.as_numpy_name()}: {t}");
+                return t;
+            case Variable v:
+                return ToTensor(v.value(), dtype, name);
+            case Nest<Tensor> { IsLeaf: true } nest:
+                return ToTensor(nest.Leaf, dtype, name);
+            default:
+                return tf.constant(value, dtype, name: name);
+        }
+    }
+
+    /// <summary>Converts both operands of a binary op, giving a C# number the other operand's dtype.</summary>
+    public static (Tensor x, Tensor y) ToTensorPair(object x, object y, string opType)
+    {
+        Tensor? tx = x as Tensor ?? (x as Variable)?.value();
+        Tensor? ty = y as Tensor ?? (y as Variable)?.value();
+        if (tx == null && ty != null) tx = ToTensor(x, ty.dtype, "x");
+        if (ty == null && tx != null) ty = ToTensor(y, tx.dtype, "y");
+        tx ??= ToTensor(x, name: "x");
+        ty ??= ToTensor(y, tx.dtype, "y");
+        if (tx.dtype != ty.dtype)
+            throw new TypeError($"Input 'y' of '{opType}' Op has type {ty.dtype.as_numpy_name()} that does not match type {tx.dtype.as_numpy_name()} of argument 'x'.");
+        return (tx, ty);
+    }
+
+    /// <summary>Reads a small integer tensor (shape, axis, sizes) inside a kernel.</summary>
+    public static long[] ReadLongs(torch.Tensor t) => t.to_type(torch.ScalarType.Int64).data<long>().ToArray();
+
+    public static long NormalizeAxis(long axis, int rank, string opName)
+    {
+        long a = axis < 0 ? axis + rank : axis;
+        if (rank >= 0 && (a < 0 || a >= rank))
+            throw new ValueError($"axis {axis} is out of bounds for a tensor of rank {rank} (op '{opName}')");
+        return a;
+    }
+}

@@ -1,0 +1,78 @@
+namespace TfRnn;
+
+/// <summary>
+/// What one (fetches, feeds) signature runs: the ops the fetches need, pruned at fed tensors, in
+/// execution order, with each tensor's value slot resolved ahead of time. Cached per session.
+/// </summary>
+internal sealed class ExecutionPlan
+{
+    public required Operation[] Steps { get; init; }
+    public required int[][] InputSlots { get; init; }
+    public required int[][] OutputSlots { get; init; }
+    /// <summary>Slot of each fetched leaf; -1 for an operation (fetches nothing).</summary>
+    public required int[] FetchSlots { get; init; }
+    public required int[] FeedSlots { get; init; }
+    public required int SlotCount { get; init; }
+    /// <summary>True when some step computes gradients, so the run must record autograd history.</summary>
+    public required bool NeedsGradients { get; init; }
+
+    public static ExecutionPlan Build(Graph graph, IReadOnlyList<ITensorOrOperation> fetches, IReadOnlyList<Tensor> feeds)
+    {
+        var fed = new HashSet<Tensor>(feeds);
+        var needed = new HashSet<Operation>();
+        var stack = new Stack<Operation>();
+        void Need(Operation op)
+        {
+            if (needed.Add(op)) stack.Push(op);
+        }
+        foreach (var fetch in fetches)
+        {
+            if (fetch is Tensor t) { if (!fed.Contains(t)) Need(t.op); }
+            else Need((Operation)fetch);
+        }
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            for (int i = op.ReferenceInputCount; i < op.inputs.Length; i++)
+                if (!fed.Contains(op.inputs[i])) Need(op.inputs[i].op);
+            foreach (var control in op.control_inputs) Need(control);
+        }
+
+        var steps = needed.OrderBy(op => op.Id).ToArray();
+        foreach (var op in steps)
+            if (op.IsPlaceholder)
+                throw MissingFeed(op);
+
+        var slots = new Dictionary<Tensor, int>();
+        int Slot(Tensor t)
+        {
+            if (!slots.TryGetValue(t, out int s)) slots[t] = s = slots.Count;
+            return s;
+        }
+        var feedSlots = feeds.Select(Slot).ToArray();
+        var inputSlots = steps.Select(op => op.inputs.Select((t, i) => i < op.ReferenceInputCount ? -1 : Slot(t)).ToArray()).ToArray();
+        var outputSlots = steps.Select(op => op.outputs.Select(t => fed.Contains(t) ? -1 : Slot(t)).ToArray()).ToArray();
+        var fetchSlots = fetches.Select(f => f is Tensor t ? Slot(t) : -1).ToArray();
+        return new ExecutionPlan
+        {
+            Steps = steps,
+            InputSlots = inputSlots,
+            OutputSlots = outputSlots,
+            FetchSlots = fetchSlots,
+            FeedSlots = feedSlots,
+            SlotCount = slots.Count,
+            NeedsGradients = steps.Any(op => GradientOps.Contains(op.type)),
+        };
+    }
+
+    /// <summary>Op types whose kernels call autograd; other runs execute without recording history.</summary>
+    internal static readonly HashSet<string> GradientOps = new() { "Gradients" };
+
+    static InvalidArgumentError MissingFeed(Operation placeholder)
+    {
+        var output = placeholder.outputs[0];
+        string shape = output.shape.is_known_rank ? $" and shape {output.shape.ToShapeFunctionString()}" : "";
+        return new InvalidArgumentError(
+            $"You must feed a value for placeholder tensor '{placeholder.name}' with dtype {output.dtype.KernelName()}{shape}");
+    }
+}

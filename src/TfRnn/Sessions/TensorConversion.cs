@@ -1,0 +1,91 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+/// <summary>Copies between host <see cref="NDArray"/>s and engine tensors (only at feed and fetch time).</summary>
+internal static class TensorConversion
+{
+    public static torch.Tensor ToTorch(NDArray array)
+    {
+        long[] dims = array.Dims;
+        return array.Storage switch
+        {
+            float[] a => torch.tensor(a, dims),
+            double[] a => torch.tensor(a, dims),
+            int[] a => torch.tensor(a, dims),
+            long[] a => torch.tensor(a, dims),
+            bool[] a => torch.tensor(a, dims),
+            byte[] a => torch.tensor(a, dims),
+            sbyte[] a => torch.tensor(a, dims),
+            short[] a => torch.tensor(a, dims),
+            _ => throw new TypeError($"an array of dtype {array.dtype.as_numpy_name()} cannot become a numeric tensor"),
+        };
+    }
+
+    public static NDArray ToNDArray(torch.Tensor tensor)
+    {
+        var host = tensor.device_type == DeviceType.CPU ? tensor : tensor.cpu();
+        if (!host.is_contiguous()) host = host.contiguous();
+        long[] dims = host.shape;
+        Array data = host.dtype switch
+        {
+            torch.ScalarType.Float32 => host.data<float>().ToArray(),
+            torch.ScalarType.Float64 => host.data<double>().ToArray(),
+            torch.ScalarType.Int32 => host.data<int>().ToArray(),
+            torch.ScalarType.Int64 => host.data<long>().ToArray(),
+            torch.ScalarType.Bool => host.data<bool>().ToArray(),
+            torch.ScalarType.Byte => host.data<byte>().ToArray(),
+            torch.ScalarType.Int8 => host.data<sbyte>().ToArray(),
+            torch.ScalarType.Int16 => host.data<short>().ToArray(),
+            torch.ScalarType.Float16 or torch.ScalarType.BFloat16 => host.to_type(torch.ScalarType.Float32).data<float>().ToArray(),
+            _ => throw new TypeError($"cannot fetch a tensor of engine type {host.dtype}"),
+        };
+        return new NDArray(data, dims);
+    }
+
+    /// <summary>
+    /// Converts a feed value to <paramref name="target"/>'s dtype the way numpy's asarray would, refusing
+    /// lossy or meaningless conversions (float → int, bool ↔ number, string ↔ number).
+    /// </summary>
+    public static object ToFeedValue(object value, Tensor target)
+    {
+        if (value is Tensor or Variable)
+            throw new TypeError($"The value of a feed cannot be a tf.Tensor object. Acceptable feed values include C# scalars, arrays, NDArrays and torch tensors (feeding '{target.name}').");
+        if (value is torch.Tensor engine)
+        {
+            var engineType = DataTypeExtensions.FromTorch(engine.dtype);
+            CheckShape(engine.shape, target);
+            if (engineType == target.dtype) return engine;
+            CheckConvertible(engineType, target);
+            return engine.to_type(target.dtype.ToTorch());
+        }
+        var array = NDArray.FromObject(value);
+        CheckShape(array.Dims, target);
+        if (target.dtype == TF_DataType.TF_STRING)
+        {
+            if (array.dtype != TF_DataType.TF_STRING) CheckConvertible(array.dtype, target);
+            return array;
+        }
+        if (array.dtype != target.dtype)
+        {
+            CheckConvertible(array.dtype, target);
+            array = array.astype(target.dtype);
+        }
+        return ToTorch(array);
+    }
+
+    static void CheckShape(long[] dims, Tensor target)
+    {
+        if (!new Shape(dims).is_compatible_with(target.shape))
+            throw new ValueError($"Cannot feed value of shape {new Shape(dims)} for Tensor '{target.name}', which has shape '{target.shape}'");
+    }
+
+    static void CheckConvertible(TF_DataType from, Tensor target)
+    {
+        var to = target.dtype;
+        bool ok = to.is_floating() && (from.is_floating() || from.is_integer())
+                  || to.is_integer() && from.is_integer();
+        if (!ok)
+            throw new TypeError($"Cannot feed value of dtype {from.as_numpy_name()} for Tensor '{target.name}', which has dtype {to.as_numpy_name()}");
+    }
+}

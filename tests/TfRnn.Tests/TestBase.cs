@@ -1,0 +1,34 @@
+using TfRnn;
+
+namespace TfRnn.Tests;
+
+/// <summary>Gives every test a fresh default graph and the shared assertion helpers.</summary>
+public abstract class TestBase
+{
+    [TestInitialize]
+    public void ResetGraph() => tf.reset_default_graph();
+
+    /// <summary>|actual − expected| ≤ atol + rtol·|expected| elementwise (TF's assertAllClose rule).</summary>
+    public static void AssertClose(double[] expected, double[] actual, double rtol = 1e-6, double atol = 1e-6, string? message = null)
+    {
+        Assert.AreEqual(expected.Length, actual.Length, $"length differs {message}");
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double tolerance = atol + rtol * Math.Abs(expected[i]);
+            Assert.IsTrue(Math.Abs(actual[i] - expected[i]) <= tolerance || double.IsNaN(expected[i]) && double.IsNaN(actual[i]),
+                $"element {i}: expected {expected[i]}, got {actual[i]} (tolerance {tolerance}) {message}");
+        }
+    }
+
+    public static void AssertClose(double expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6) =>
+        AssertClose(new[] { expected }, actual.ToArray<double>(), rtol, atol);
+
+    public static void AssertClose(double[] expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6) =>
+        AssertClose(expected, actual.ToArray<double>(), rtol, atol);
+
+    public static void AssertShape(long[] expected, NDArray actual) =>
+        CollectionAssert.AreEqual(expected, actual.shape.dims, $"shape {actual.shape}");
+
+    /// <summary>Values of a nested C# array, flattened row-major, for comparisons.</summary>
+    public static double[] Flat(Array values) => values.Cast<object>().Select(Convert.ToDouble).ToArray();
+}
