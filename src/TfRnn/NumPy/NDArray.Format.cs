@@ -50,13 +50,37 @@ public sealed partial class NDArray
     {
         switch (Storage)
         {
-            case float[] f: return FormatFloats(f.Select(v => (double)v).ToArray(), 8);
-            case double[] d: return FormatFloats(d, 8);
+            case float[] f: return FormatFloats(f.Select(v => (double)v).ToArray(), 8, single: true);
+            case double[] d: return FormatFloats(d, 8, single: false);
             case bool[] b: return Pad(b.Select(v => v ? " True" : "False").ToArray());
             case string[] s: return s.Select(v => $"'{v}'").ToArray();
             default:
                 return Pad(Storage.Cast<object>().Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)!).ToArray());
         }
+    }
+
+    /// <summary>numpy's scientific form: the fewest mantissa digits that round-trip, shared by all, e.g. <c>1.5e+00</c>.</summary>
+    static string[] FormatScientific(double[] values, int precision, bool single)
+    {
+        int RoundTripDigits(double v)
+        {
+            for (int p = 0; p < precision; p++)
+            {
+                double parsed = double.Parse(v.ToString("e" + p, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                if (single ? (float)parsed == (float)v : parsed == v) return p;
+            }
+            return precision;
+        }
+        int digits = values.Where(double.IsFinite).Select(RoundTripDigits).DefaultIfEmpty(0).Max();
+        return Pad(values.Select(v =>
+        {
+            if (!double.IsFinite(v)) return double.IsNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+            string text = v.ToString("e" + digits, CultureInfo.InvariantCulture);   // 1.5e+000
+            int e = text.IndexOf('e');
+            string mantissa = digits == 0 ? text[..e] + "." : text[..e];
+            int exponent = int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
+            return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
+        }).ToArray());
     }
 
     static string[] Pad(string[] texts)
@@ -66,12 +90,11 @@ public sealed partial class NDArray
     }
 
     /// <summary>Up to <paramref name="precision"/> decimals, trailing zeros dropped, aligned as numpy does.</summary>
-    static string[] FormatFloats(double[] values, int precision)
+    static string[] FormatFloats(double[] values, int precision, bool single)
     {
         var finite = values.Where(double.IsFinite).Select(Math.Abs).Where(v => v > 0).ToArray();
-        bool scientific = finite.Length > 0 && (finite.Max() >= 1e16 || finite.Min() < 1e-4 || finite.Max() / finite.Min() > 1e3 && finite.Min() < 1e-4);
-        if (scientific)
-            return Pad(values.Select(v => v.ToString("0.########e+00", CultureInfo.InvariantCulture)).ToArray());
+        bool scientific = finite.Length > 0 && (finite.Max() >= 1e8 || finite.Min() < 1e-4 || finite.Max() / finite.Min() > 1e3);
+        if (scientific) return FormatScientific(values, precision, single);
         var parts = values.Select(v =>
         {
             if (double.IsNaN(v)) return ("nan", "");

@@ -81,9 +81,12 @@ public sealed partial class NDArray
     {
         var result = new T[source.Length];
         var target = typeof(T);
+        bool toInteger = target != typeof(float) && target != typeof(double) && target != typeof(bool) && target != typeof(string);
         for (int i = 0; i < source.Length; i++)
         {
             object value = source.GetValue(i)!;
+            // numpy's astype truncates floats toward zero; Convert.ChangeType would round.
+            if (toInteger && value is float or double) value = Math.Truncate(Convert.ToDouble(value));
             result[i] = (T)(target == typeof(bool) ? Convert.ToDouble(value) != 0 : Convert.ChangeType(value, target));
         }
         return result;

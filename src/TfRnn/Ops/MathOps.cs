@@ -43,7 +43,7 @@ public static partial class tf
 
     /// <summary>tf.floordiv(x, y): division rounded toward negative infinity.</summary>
     public static Tensor floordiv(object x, object y, string? name = null) =>
-        Binary("FloorDiv", x, y, name, (a, b) => torch.is_integral(a.dtype) ? torch.div(a, b, torch.RoundingMode.floor) : torch.floor(torch.div(a, b)));
+        Binary("FloorDiv", x, y, name, (a, b) => torch.is_integral(a.dtype) ? torch.floor_divide(a, b) : torch.floor(torch.div(a, b)));
 
     /// <summary>tf.floormod(x, y): the remainder with the divisor's sign (Python's %).</summary>
     public static Tensor floormod(object x, object y, string? name = null) => Binary("FloorMod", x, y, name, torch.remainder);

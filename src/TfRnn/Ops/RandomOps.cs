@@ -67,7 +67,11 @@ public static partial class tf
     internal static torch.Generator NewGenerator(int? seed1, int? seed2)
     {
         if (seed1 == null) return new torch.Generator((ulong)Random.Shared.NextInt64(), torch.CPU);
-        ulong combined = unchecked((ulong)(uint)seed1.Value << 32 | (uint)seed2!.Value);
-        return new torch.Generator(combined, torch.CPU);
+        // libtorch's CPU generator keeps only 32 bits of its seed, so mix both seeds into those bits (splitmix64).
+        ulong z = unchecked(((ulong)(uint)seed1.Value << 32 | (uint)seed2!.Value) + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        z ^= z >> 31;
+        return new torch.Generator((uint)(z ^ (z >> 32)), torch.CPU);
     }
 }

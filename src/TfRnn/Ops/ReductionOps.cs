@@ -14,7 +14,8 @@ public static partial class tf
         {
             if (torch.is_floating_point(t.dtype)) return t.mean(dims, keep);
             long count = dims.Aggregate(1L, (a, d) => a * t.shape[d]);
-            return torch.div(t.sum(dims, keep, t.dtype), count, torch.RoundingMode.trunc);
+            // TorchSharp ignores div's rounding mode, so truncate explicitly.
+            return t.sum(dims, keep, torch.ScalarType.Float64).div(count).trunc().to_type(t.dtype);
         });
 
     /// <summary>tf.reduce_max(input_tensor, axis, keepdims).</summary>
