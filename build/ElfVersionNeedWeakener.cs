@@ -1,3 +1,4 @@
+#nullable enable
 // Compiled by MSBuild's RoslynCodeTaskFactory (see TorchSharpNative.targets) against netstandard2.0.
 using System;
 using System.IO;

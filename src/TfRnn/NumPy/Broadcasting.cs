@@ -37,12 +37,32 @@ internal static class Broadcasting
         };
     }
 
+    /// <summary>Writes <paramref name="target"/> op <paramref name="other"/> into target's storage when both are float32/float64 of one type and other is target-shaped or a scalar.</summary>
+    public static bool TryInPlace(NDArray target, NDArray other, Binary op)
+    {
+        if (target.dtype != other.dtype || op is not (Binary.Add or Binary.Subtract or Binary.Multiply or Binary.Divide)) return false;
+        bool same = other.Dims.SequenceEqual(target.Dims), scalar = other.size == 1;
+        if (!same && !scalar) return false;
+        switch (target.Storage)
+        {
+            case float[] x: InPlace(x, (float[])other.Storage, same, op); return true;
+            case double[] x: InPlace(x, (double[])other.Storage, same, op); return true;
+            default: return false;
+        }
+    }
+
+    static void InPlace<T>(T[] x, T[] y, bool same, Binary op) where T : unmanaged, INumber<T>
+    {
+        if (same) Same(x, y, x, op);
+        else ScalarRight(x, y[0], x, op);
+    }
+
     static NDArray Apply<T>(NDArray a, NDArray b, Binary op) where T : unmanaged, INumber<T>
     {
         var x = a.Data<T>();
         var y = b.Data<T>();
         long[] dims = BroadcastDims(a.Dims, b.Dims);
-        var result = new T[dims.Aggregate(1L, (p, d) => p * d)];
+        var result = GC.AllocateUninitializedArray<T>((int)dims.Aggregate(1L, (p, d) => p * d)); // every element is written below
         if (a.Dims.SequenceEqual(b.Dims)) Same(x, y, result, op);
         else if (y.Length == 1 && x.Length == result.Length) ScalarRight(x, y[0], result, op);
         else if (x.Length == 1 && y.Length == result.Length) ScalarLeft(x[0], y, result, op);
@@ -150,12 +170,12 @@ internal static class Broadcasting
     {
         if (a.Storage is float[] f)
         {
-            var r = new float[f.Length];
+            var r = GC.AllocateUninitializedArray<float>(f.Length);
             single(f, r);
             return new NDArray(r, (long[])a.Dims.Clone());
         }
         var d = a.Data<double>();
-        var result = new double[d.Length];
+        var result = GC.AllocateUninitializedArray<double>(d.Length);
         dbl(d, result);
         return new NDArray(result, (long[])a.Dims.Clone());
     }

@@ -5,7 +5,7 @@ public sealed partial class NDArray
     static NDArray Op(NDArray a, NDArray b, Broadcasting.Binary op) => Broadcasting.Apply(a, b, op);
 
     /// <summary>A C# number next to an array keeps a floating array's dtype (numpy's scalar casting).</summary>
-    NDArray Like(double value) => dtype.is_floating() ? Scalar(value).astype(dtype) : Scalar(value);
+    NDArray Like(double value) => dtype == TF_DataType.TF_FLOAT ? Scalar((float)value) : Scalar(value);
 
     public static NDArray operator +(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Add);
     public static NDArray operator -(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
@@ -23,4 +23,27 @@ public sealed partial class NDArray
 
     /// <summary>The transpose (axes reversed), numpy's <c>a.T</c>.</summary>
     public NDArray T => np.transpose(this);
+}
+
+public sealed partial class NDArray
+{
+    // Compound assignment updates the array in place, as in NumPy (`mem += dparam * dparam` changes
+    // every holder of `mem`); the result keeps this array's shape and dtype.
+    public void operator +=(NDArray other) => InPlace(other, Broadcasting.Binary.Add);
+    public void operator -=(NDArray other) => InPlace(other, Broadcasting.Binary.Subtract);
+    public void operator *=(NDArray other) => InPlace(other, Broadcasting.Binary.Multiply);
+    public void operator /=(NDArray other) => InPlace(other, Broadcasting.Binary.Divide);
+    public void operator +=(double other) => InPlace(Like(other), Broadcasting.Binary.Add);
+    public void operator -=(double other) => InPlace(Like(other), Broadcasting.Binary.Subtract);
+    public void operator *=(double other) => InPlace(Like(other), Broadcasting.Binary.Multiply);
+    public void operator /=(double other) => InPlace(Like(other), Broadcasting.Binary.Divide);
+
+    void InPlace(NDArray other, Broadcasting.Binary op)
+    {
+        if (Broadcasting.TryInPlace(this, other, op)) return;
+        var result = Broadcasting.Apply(this, other, op);
+        if (!result.Dims.SequenceEqual(_dims))
+            throw new ValueError($"non-broadcastable output operand with shape {shape} doesn't match the broadcast shape {result.shape}");
+        CopyFrom(result);
+    }
 }

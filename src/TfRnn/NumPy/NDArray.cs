@@ -43,10 +43,20 @@ public sealed partial class NDArray
     public NDArray astype(TF_DataType type)
     {
         if (type == dtype) return copy();
-        var target = type.ToClrType();
-        var convert = typeof(NDArray).GetMethod(nameof(ConvertStorage), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(target);
-        return new NDArray((Array)convert.Invoke(null, new object[] { Storage })!, (long[])_dims.Clone());
+        Array converted = type switch
+        {
+            TF_DataType.TF_FLOAT => Storage is double[] d ? Array.ConvertAll(d, v => (float)v) : ConvertStorage<float>(Storage),
+            TF_DataType.TF_DOUBLE => Storage is float[] f ? Array.ConvertAll(f, v => (double)v) : ConvertStorage<double>(Storage),
+            TF_DataType.TF_INT32 => ConvertStorage<int>(Storage),
+            TF_DataType.TF_INT64 => ConvertStorage<long>(Storage),
+            TF_DataType.TF_INT16 => ConvertStorage<short>(Storage),
+            TF_DataType.TF_INT8 => ConvertStorage<sbyte>(Storage),
+            TF_DataType.TF_UINT8 => ConvertStorage<byte>(Storage),
+            TF_DataType.TF_BOOL => ConvertStorage<bool>(Storage),
+            TF_DataType.TF_STRING => Storage.Cast<object>().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!).ToArray(),
+            _ => throw new TypeError($"cannot convert an array to dtype {type.as_numpy_name()}"),
+        };
+        return new NDArray(converted, (long[])_dims.Clone());
     }
 
     public NDArray copy() => new((Array)Storage.Clone(), (long[])_dims.Clone());

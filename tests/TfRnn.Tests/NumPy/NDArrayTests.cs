@@ -142,3 +142,25 @@ public class NDArrayTests
         CollectionAssert.AreEqual(new double[] { 7, 8, 9, 10 }, sess.run(tf.identity(x), (x, torchFeed)).ToArray<double>());
     }
 }
+
+[TestClass]
+public class NDArrayInPlaceTests
+{
+    [TestMethod]
+    public void CompoundAssignment_UpdatesInPlaceLikeNumPy()
+    {
+        var mem = np.zeros(new Shape(2, 2));
+        var alias = mem;
+        var grad = np.array(new double[,] { { 1, 2 }, { 3, 4 } });
+        mem += grad * grad;
+        Assert.AreSame(alias, mem, "the same array object is updated");
+        CollectionAssert.AreEqual(new double[] { 1, 4, 9, 16 }, alias.ToArray<double>());
+        mem -= 1;
+        mem /= np.array(new double[] { 1, 3 });
+        CollectionAssert.AreEqual(new double[] { 0, 1, 8, 5 }, alias.ToArray<double>());
+        var ints = np.array(new[] { 1, 2 });
+        ints *= 3;
+        CollectionAssert.AreEqual(new[] { 3, 6 }, ints.ToArray<int>());
+        Assert.ThrowsExactly<ValueError>(() => { var v = np.zeros(new Shape(2)); v += np.zeros(new Shape(2, 2)); });
+    }
+}
