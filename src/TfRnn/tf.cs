@@ -54,10 +54,13 @@ public static partial class tf
         get_default_graph().CreateOp("NoOp", name, Array.Empty<Tensor>(), Array.Empty<OutputSpec>(), null);
 
     /// <summary>tf.group(inputs): an op that runs all of <paramref name="inputs"/>.</summary>
-    public static Operation group(params ITensorOrOperation[] inputs)
+    public static Operation group(params ITensorOrOperation[] inputs) => group(inputs, "group_deps");
+
+    /// <inheritdoc cref="group(ITensorOrOperation[])"/>
+    public static Operation group(IEnumerable<ITensorOrOperation> inputs, string name)
     {
         using (get_default_graph().control_dependencies(inputs))
-            return no_op("group_deps");
+            return no_op(name);
     }
 }
 

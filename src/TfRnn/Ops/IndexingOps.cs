@@ -129,9 +129,16 @@ public static partial class tf
     {
         var x = OpBuilder.ToTensor(input);
         var lengths = OpBuilder.ToTensor(seq_lengths, TF_DataType.DtInvalid, "seq_lengths");
-        if (seq_axis == batch_axis) throw new ValueError("seq_axis and batch_axis must differ");
+        if (x.shape.is_known_rank)
+        {
+            if (seq_axis >= x.ndim) throw new ValueError($"seq_dim must be < input rank ( {seq_axis} vs. {x.ndim})");
+            if (batch_axis >= x.ndim) throw new ValueError($"batch_dim must be < input rank ( {batch_axis} vs. {x.ndim})");
+            if (lengths.shape.is_known_rank && lengths.ndim == 1 && x.shape[batch_axis] >= 0 && lengths.shape[0] >= 0 && lengths.shape[0] != x.shape[batch_axis])
+                throw new ValueError($"Dimensions must be equal, but are {x.shape[batch_axis]} and {lengths.shape[0]} for '{name ?? "ReverseSequence"}' (op: 'ReverseSequence')");
+        }
         return OpBuilder.Elementwise("ReverseSequence", name, new[] { x, lengths }, x.dtype, x.shape, t =>
         {
+            if (seq_axis == batch_axis) throw new InvalidArgumentError($"Invalid batch_dim == seq_dim == {seq_axis}");
             var data = t[0];
             var len = t[1].to_type(torch.ScalarType.Int64);
             long batch = data.shape[batch_axis], steps = data.shape[seq_axis];

@@ -43,9 +43,30 @@ public static partial class tf
             return bias_add(product, biases, name: scope.scope_name);
         }
 
-        /// <summary>tf.nn.embedding_lookup(params, ids): rows of <paramref name="params"/> at <paramref name="ids"/>.</summary>
-        public static Tensor embedding_lookup(object @params, object ids, string name = "embedding_lookup") =>
-            gather(@params, ids, 0, name);
+        /// <summary>
+        /// tf.nn.embedding_lookup(params, ids, partition_strategy, name, max_norm): rows of <paramref name="params"/>
+        /// at <paramref name="ids"/>. params may be a list of shards ("mod": id i is in shard i mod n; "div":
+        /// contiguous blocks); with max_norm each looked-up row is clipped to that L2 norm.
+        /// </summary>
+        public static Tensor embedding_lookup(object @params, object ids, string partition_strategy = "mod", string name = "embedding_lookup",
+            double? max_norm = null)
+        {
+            if (partition_strategy is not ("mod" or "div")) throw new ValueError($"Unrecognized partition_strategy: {partition_strategy}");
+            using var scope = tf.name_scope(name);
+            var table = @params switch
+            {
+                Tensor or TfRnn.Variable => OpBuilder.ToTensor(@params),
+                System.Collections.IEnumerable shards => EmbeddingShards.Merge(shards.Cast<object>().Select(s => OpBuilder.ToTensor(s)).ToArray(), partition_strategy),
+                _ => OpBuilder.ToTensor(@params),
+            };
+            var idTensor = OpBuilder.ToTensor(ids, TF_DataType.DtInvalid, "ids");
+            if (max_norm == null) return gather(table, idTensor, 0, scope.scope_name);
+            var rows = gather(table, idTensor, 0);
+            int idRank = idTensor.ndim, rowRank = rows.ndim;
+            if (idRank < 0 || rowRank < 0) throw new ValueError("embedding_lookup with max_norm needs ids and params of known rank");
+            var axes = Enumerable.Range(idRank, rowRank - idRank).ToArray();
+            return clip_by_norm(rows, max_norm.Value, axes.Length > 0 ? axes : null, scope.scope_name);
+        }
 
         /// <summary>
         /// tf.nn.dropout(x, keep_prob, noise_shape, seed): keeps each element with probability keep_prob and

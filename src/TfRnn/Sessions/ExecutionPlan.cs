@@ -15,6 +15,10 @@ internal sealed class ExecutionPlan
     public required int SlotCount { get; init; }
     /// <summary>True when some step computes gradients, so the run must record autograd history.</summary>
     public required bool NeedsGradients { get; init; }
+    /// <summary>Per slot: a tensor some gradient op differentiates with respect to (its value must track gradients).</summary>
+    public required bool[] GradientSources { get; init; }
+    /// <summary>Per slot: a tensor listed in stop_gradients (its value is detached once produced).</summary>
+    public required bool[] StopPoints { get; init; }
 
     public static ExecutionPlan Build(Graph graph, IReadOnlyList<ITensorOrOperation> fetches, IReadOnlyList<Tensor> feeds)
     {
@@ -53,6 +57,14 @@ internal sealed class ExecutionPlan
         var inputSlots = steps.Select(op => op.inputs.Select((t, i) => i < op.ReferenceInputCount ? -1 : Slot(t)).ToArray()).ToArray();
         var outputSlots = steps.Select(op => op.outputs.Select(t => fed.Contains(t) ? -1 : Slot(t)).ToArray()).ToArray();
         var fetchSlots = fetches.Select(f => f is Tensor t ? Slot(t) : -1).ToArray();
+        var gradientOps = steps.Where(op => GradientOps.Contains(op.type)).ToArray();
+        var gradientSources = new bool[slots.Count];
+        var stopPoints = new bool[slots.Count];
+        foreach (var op in gradientOps)
+        {
+            foreach (var x in (Tensor[])op.attrs["xs"]!) if (slots.TryGetValue(x, out int s)) gradientSources[s] = true;
+            foreach (var t in (Tensor[])op.attrs["stop_gradients"]!) if (slots.TryGetValue(t, out int s)) stopPoints[s] = true;
+        }
         return new ExecutionPlan
         {
             Steps = steps,
@@ -61,7 +73,9 @@ internal sealed class ExecutionPlan
             FetchSlots = fetchSlots,
             FeedSlots = feedSlots,
             SlotCount = slots.Count,
-            NeedsGradients = steps.Any(op => GradientOps.Contains(op.type)),
+            NeedsGradients = gradientOps.Length > 0,
+            GradientSources = gradientSources,
+            StopPoints = stopPoints,
         };
     }
 

@@ -102,7 +102,11 @@ public partial class Session : IDisposable
         using var gradMode = plan.NeedsGradients ? null : torch.no_grad();
         var values = new object?[plan.SlotCount];
         for (int i = 0; i < feeds.Count; i++)
-            values[plan.FeedSlots[i]] = TensorConversion.ToFeedValue(feedValues[i], feeds[i]);
+        {
+            int slot = plan.FeedSlots[i];
+            values[slot] = TensorConversion.ToFeedValue(feedValues[i], feeds[i]);
+            if (plan.NeedsGradients) PrepareForGradients(plan, values, slot);
+        }
 
         var context = new KernelContext(this, values);
         for (int s = 0; s < plan.Steps.Length; s++)
@@ -118,8 +122,23 @@ public partial class Session : IDisposable
             {
                 throw new InvalidArgumentError($"{FirstLine(e.Message)}\n\t [[node {op.name} (op: {op.type})]]");
             }
+            if (plan.NeedsGradients)
+                foreach (int slot in plan.OutputSlots[s])
+                    if (slot >= 0) PrepareForGradients(plan, values, slot);
         }
         return plan.FetchSlots.Select(slot => slot < 0 ? null : ToResult(values[slot]!)).ToArray();
+    }
+
+    /// <summary>
+    /// Makes a gradient source track gradients (a fresh leaf when nothing upstream does) and cuts the
+    /// history at stop_gradients tensors, right after the value is produced and before anything uses it.
+    /// </summary>
+    static void PrepareForGradients(ExecutionPlan plan, object?[] values, int slot)
+    {
+        if (values[slot] is not torch.Tensor value || !torch.is_floating_point(value.dtype)) return;
+        if (plan.StopPoints[slot]) value = value.detach();
+        if (plan.GradientSources[slot] && !value.requires_grad) value = value.detach().requires_grad_(true);
+        values[slot] = value;
     }
 
     static NDArray ToResult(object value) => value as NDArray ?? TensorConversion.ToNDArray((torch.Tensor)value);

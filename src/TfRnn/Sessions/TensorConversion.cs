@@ -27,6 +27,8 @@ internal static class TensorConversion
         var host = tensor.device_type == DeviceType.CPU ? tensor : tensor.cpu();
         if (!host.is_contiguous()) host = host.contiguous();
         long[] dims = host.shape;
+        if (host.numel() == 0)   // TorchSharp's accessor cannot copy an empty tensor
+            return new NDArray(Array.CreateInstance(DataTypeExtensions.FromTorch(host.dtype).ToClrType(), 0), dims);
         Array data = host.dtype switch
         {
             torch.ScalarType.Float32 => host.data<float>().ToArray(),

@@ -1,0 +1,18 @@
+namespace TfRnn;
+
+/// <summary>tf.train.GradientDescentOptimizer: var −= learning_rate·grad.</summary>
+public sealed class GradientDescentOptimizer(object learning_rate, bool use_locking = false, string name = "GradientDescent")
+    : Optimizer(name, use_locking)
+{
+    Tensor? _lr;
+
+    protected override void Prepare() => _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
+
+    protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
+        UpdateOp("ApplyGradientDescent", new[] { var }, new[] { _lr!, grad }, (s, v) => s[0].add_(v[1], alpha: -Scalar(v[0])));
+
+    /// <summary>Only the listed rows change: var[indices] −= lr·values.</summary>
+    protected override ITensorOrOperation ApplySparse(IndexedSlices grad, Variable var) =>
+        UpdateOp("ScatterSub", new[] { var }, new[] { _lr!, grad.values, grad.indices }, (s, v) =>
+            s[0].index_add_(0, v[2].to_type(TorchSharp.torch.ScalarType.Int64), v[1], -Scalar(v[0])));
+}

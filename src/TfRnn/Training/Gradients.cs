@@ -1,0 +1,118 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+public static partial class tf
+{
+    /// <summary>TF's aggregation methods; torch autograd accumulates the same sums whichever is chosen.</summary>
+    public static class AggregationMethod
+    {
+        public const string ADD_N = "add_n";
+        public const string DEFAULT = ADD_N;
+        public const string EXPERIMENTAL_TREE = "experimental_tree";
+        public const string EXPERIMENTAL_ACCUMULATE_N = "experimental_accumulate_n";
+    }
+
+    /// <summary>
+    /// tf.gradients(ys, xs, grad_ys, stop_gradients, unconnected_gradients): the symbolic partial
+    /// derivatives of sum(ys) with respect to each x (a tensor, variable or a list of them). An x that no y
+    /// depends on gives null, or zeros with unconnected_gradients "zero". Computed by torch autograd in the
+    /// same run as the forward values.
+    /// </summary>
+    public static Tensor?[] gradients(object ys, object xs, object? grad_ys = null, string name = "gradients",
+        string? aggregation_method = null, IEnumerable<Tensor>? stop_gradients = null, string unconnected_gradients = "none")
+    {
+        var yList = TensorList(ys, "ys");
+        var xList = TensorList(xs, "xs");
+        var gradYs = grad_ys == null ? null : TensorList(grad_ys, "grad_ys");
+        if (unconnected_gradients is not ("none" or "zero"))
+            throw new ValueError($"Unknown value for unconnected_gradients: '{unconnected_gradients}'");
+        if (aggregation_method is not (null or AggregationMethod.ADD_N or AggregationMethod.EXPERIMENTAL_TREE or AggregationMethod.EXPERIMENTAL_ACCUMULATE_N))
+            throw new ValueError($"Invalid aggregation_method specified {aggregation_method}.");
+        if (gradYs != null && gradYs.Count != yList.Count)
+            throw new ValueError($"Passed {gradYs.Count} grad_ys for {yList.Count} ys");
+        foreach (var y in yList)
+            if (DependsOnGradients(y))
+                throw new ValueError($"Second-order gradients are not supported: '{y.name}' already depends on a gradient.");
+
+        var stops = new HashSet<Tensor>(stop_gradients ?? Array.Empty<Tensor>());
+        var connected = GradientConnectivity.Connected(yList, xList, stops);
+        var sources = xList.Where((_, i) => connected[i]).ToArray();
+        Tensor[] computed = Array.Empty<Tensor>();
+        if (sources.Length > 0)
+        {
+            var graph = yList[0].graph;
+            using var scope = name_scope(name);
+            var inputs = yList.Concat(sources).Concat(gradYs ?? Enumerable.Empty<Tensor>()).ToArray();
+            var outputs = sources.Select(x => new OutputSpec(x.dtype, x.shape)).ToArray();
+            var attrs = new Dictionary<string, object?>
+            {
+                ["ys"] = yList.Count, ["xs"] = sources, ["stop_gradients"] = stops.ToArray(), ["has_grad_ys"] = gradYs != null,
+            };
+            computed = graph.CreateOp("Gradients", "Gradients", inputs, outputs, ctx => GradientsKernel(ctx, yList.Count, sources.Length, gradYs != null), attrs).outputs;
+        }
+        int next = 0;
+        return xList.Select((x, i) => connected[i] ? computed[next++]
+            : unconnected_gradients == "zero" ? zeros_like(x) : null).ToArray();
+    }
+
+    /// <summary>tf.stop_gradient(input): the same value, with no gradient flowing back through it.</summary>
+    public static Tensor stop_gradient(object input, string? name = null)
+    {
+        var x = OpBuilder.ToTensor(input);
+        return OpBuilder.Elementwise("StopGradient", name, new[] { x }, x.dtype, x.shape, t => t[0].detach());
+    }
+
+    static void GradientsKernel(KernelContext ctx, int yCount, int xCount, bool hasGradYs)
+    {
+        var outputs = new List<torch.Tensor>();
+        var seeds = new List<torch.Tensor>();
+        for (int i = 0; i < yCount; i++)
+        {
+            var y = ctx.Input(i);
+            if (!y.requires_grad) continue;   // this y does not depend on any x in this run
+            outputs.Add(y);
+            seeds.Add(hasGradYs ? ctx.Input(yCount + xCount + i) : torch.ones_like(y));
+        }
+        var xs = new torch.Tensor[xCount];
+        for (int i = 0; i < xCount; i++) xs[i] = ctx.Input(yCount + i);
+        if (outputs.Count == 0)
+        {
+            for (int i = 0; i < xCount; i++) ctx.Output(i, torch.zeros_like(xs[i]));
+            return;
+        }
+        // retain_graph: several gradient ops (or optimizers) may backpropagate through one forward pass.
+        var grads = torch.autograd.grad(outputs, xs, seeds, retain_graph: true, create_graph: false, allow_unused: true);
+        for (int i = 0; i < xCount; i++)
+            ctx.Output(i, grads[i].IsInvalid ? torch.zeros_like(xs[i]) : grads[i]);
+    }
+
+    static bool DependsOnGradients(Tensor y)
+    {
+        var seen = new HashSet<Operation>();
+        var stack = new Stack<Operation>(new[] { y.op });
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            if (!seen.Add(op)) continue;
+            if (op.type == "Gradients") return true;
+            foreach (var input in op.inputs) stack.Push(input.op);
+        }
+        return false;
+    }
+
+    /// <summary>A tensor, variable or list of them as tensors.</summary>
+    internal static List<Tensor> TensorList(object value, string what) => value switch
+    {
+        Tensor t => new List<Tensor> { t },
+        TfRnn.Variable v => new List<Tensor> { v.value() },
+        Nest<Tensor> nest => nest.Flatten().ToList(),
+        System.Collections.IEnumerable items => items.Cast<object>().Select(item => item switch
+        {
+            Tensor t => t,
+            TfRnn.Variable v => v.value(),
+            _ => throw new TypeError($"{what} must hold tensors or variables, got {item}"),
+        }).ToList(),
+        _ => throw new TypeError($"{what} must be a tensor, a variable or a list of them, got {value}"),
+    };
+}

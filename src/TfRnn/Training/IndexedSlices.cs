@@ -1,0 +1,34 @@
+namespace TfRnn;
+
+/// <summary>
+/// TF's IndexedSlices: a sparse update holding <see cref="values"/> for the rows <see cref="indices"/> of a
+/// tensor of shape <see cref="dense_shape"/>. Clipping scales its values; optimizers apply it row-wise.
+/// </summary>
+public sealed class IndexedSlices
+{
+    public IndexedSlices(Tensor values, Tensor indices, Tensor? dense_shape = null)
+    {
+        this.values = values;
+        this.indices = indices;
+        this.dense_shape = dense_shape;
+    }
+
+    public Tensor values { get; }
+    public Tensor indices { get; }
+    public Tensor? dense_shape { get; }
+    public TF_DataType dtype => values.dtype;
+
+    /// <summary>The dense tensor: rows summed into zeros of <see cref="dense_shape"/> (TF's convert_to_tensor).</summary>
+    public Tensor ToDense()
+    {
+        var shape = dense_shape ?? throw new ValueError("Cannot convert an IndexedSlices without dense_shape to a Tensor");
+        return OpBuilder.Single("UnsortedSegmentSum", null, new[] { values, indices, shape }, values.dtype, tf.StaticShapeFromValue(shape), ctx =>
+        {
+            var dims = OpBuilder.ReadLongs(ctx.Input(2));
+            var dense = TorchSharp.torch.zeros(dims, dtype: ctx.Input(0).dtype);
+            ctx.Output(dense.index_add(0, ctx.Input(1).to_type(TorchSharp.torch.ScalarType.Int64), ctx.Input(0), 1));
+        });
+    }
+
+    public override string ToString() => $"IndexedSlices(indices={indices}, values={values}, dense_shape={dense_shape})";
+}

@@ -1,0 +1,29 @@
+namespace TfRnn;
+
+/// <summary>tf.train.MomentumOptimizer: accum = momentum·accum + g (slot <c>var/Momentum</c>); var −= lr·accum, or with Nesterov var −= lr·g + lr·momentum·accum.</summary>
+public sealed class MomentumOptimizer(object learning_rate, double momentum, bool use_locking = false, string name = "Momentum",
+    bool use_nesterov = false) : Optimizer(name, use_locking)
+{
+    Tensor? _lr, _momentum;
+
+    protected override void CreateSlots(IReadOnlyList<Variable> vars)
+    {
+        foreach (var v in vars) ZerosSlot(v, "momentum");
+    }
+
+    protected override void Prepare()
+    {
+        _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
+        _momentum = tf.constant(momentum, name: "momentum");
+    }
+
+    protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
+        UpdateOp("ApplyMomentum", new[] { var, get_slot(var, "momentum")! }, new[] { _lr!, _momentum!, grad }, (s, v) =>
+        {
+            double lr = Scalar(v[0]), mu = Scalar(v[1]);
+            var g = v[2];
+            s[1].mul_(mu).add_(g);
+            if (use_nesterov) s[0].add_(g, alpha: -lr).add_(s[1], alpha: -lr * mu);
+            else s[0].add_(s[1], alpha: -lr);
+        });
+}

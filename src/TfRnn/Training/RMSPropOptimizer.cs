@@ -1,0 +1,51 @@
+namespace TfRnn;
+
+/// <summary>
+/// tf.train.RMSPropOptimizer: ms = decay·ms + (1−decay)·g² (slot <c>var/RMSProp</c>, starting at ones);
+/// mom = momentum·mom + lr·g/√(ms + ε) (slot <c>var/RMSProp_1</c>); var −= mom. Centered subtracts the
+/// squared mean gradient (slot mg, created between the two, so momentum becomes <c>var/RMSProp_2</c>).
+/// </summary>
+public sealed class RMSPropOptimizer(object learning_rate, double decay = 0.9, double momentum = 0.0, double epsilon = 1e-10,
+    bool use_locking = false, bool centered = false, string name = "RMSProp") : Optimizer(name, use_locking)
+{
+    Tensor? _lr, _decay, _momentum, _epsilon;
+
+    protected override void CreateSlots(IReadOnlyList<Variable> vars)
+    {
+        foreach (var v in vars)
+        {
+            Slot(v, "rms", () => tf.ones(v.shape, v.dtype));
+            if (centered) ZerosSlot(v, "mg");
+            ZerosSlot(v, "momentum");
+        }
+    }
+
+    protected override void Prepare()
+    {
+        _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
+        _decay = tf.constant(decay, name: "decay");
+        _momentum = tf.constant(momentum, name: "momentum");
+        _epsilon = tf.constant(epsilon, name: "epsilon");
+    }
+
+    protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var)
+    {
+        var written = centered
+            ? new[] { var, get_slot(var, "rms")!, get_slot(var, "momentum")!, get_slot(var, "mg")! }
+            : new[] { var, get_slot(var, "rms")!, get_slot(var, "momentum")! };
+        return UpdateOp(centered ? "ApplyCenteredRMSProp" : "ApplyRMSProp", written, new[] { _lr!, _decay!, _momentum!, _epsilon!, grad }, (s, v) =>
+        {
+            double lr = Scalar(v[0]), rho = Scalar(v[1]), mu = Scalar(v[2]), eps = Scalar(v[3]);
+            var g = v[4];
+            s[1].mul_(rho).addcmul_(g, g, value: 1 - rho);
+            var denominator = s[1].add(eps);
+            if (centered)
+            {
+                s[3].mul_(rho).add_(g, alpha: 1 - rho);
+                denominator = denominator.sub_(s[3].square());
+            }
+            s[2].mul_(mu).addcdiv_(g, denominator.sqrt_(), value: lr);
+            s[0].sub_(s[2]);
+        });
+    }
+}
