@@ -23,8 +23,8 @@ public abstract class TestBase
     public static void AssertClose(double expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6) =>
         AssertClose(new[] { expected }, actual.ToArray<double>(), rtol, atol);
 
-    public static void AssertClose(double[] expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6) =>
-        AssertClose(expected, actual.ToArray<double>(), rtol, atol);
+    public static void AssertClose(double[] expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6, string? message = null) =>
+        AssertClose(expected, actual.ToArray<double>(), rtol, atol, message);
 
     public static void AssertShape(long[] expected, NDArray actual) =>
         CollectionAssert.AreEqual(expected, actual.shape.dims, $"shape {actual.shape}");

@@ -11,7 +11,7 @@ public static partial class tf
         /// The gradient is TF's (probs − labels, also when labels do not sum to one); no gradient reaches labels.
         /// </summary>
         public static Tensor softmax_cross_entropy_with_logits(object labels, object logits, int dim = -1, string? name = null) =>
-            SoftmaxCrossEntropy(labels, logits, dim, name, labelGradient: false);
+            SoftmaxCrossEntropy(stop_gradient(OpBuilder.ToTensor(labels, name: "labels")), logits, dim, name, labelGradient: false);
 
         /// <summary>tf.nn.softmax_cross_entropy_with_logits_v2: as v1, but gradients also flow into labels (−log softmax).</summary>
         public static Tensor softmax_cross_entropy_with_logits_v2(object labels, object logits, int dim = -1, string? name = null) =>
