@@ -26,6 +26,13 @@ public abstract class TestBase
     public static void AssertClose(double[] expected, NDArray actual, double rtol = 1e-6, double atol = 1e-6, string? message = null) =>
         AssertClose(expected, actual.ToArray<double>(), rtol, atol, message);
 
+    /// <summary>Runs <paramref name="t"/> in a fresh session of its graph.</summary>
+    public static NDArray Run(Tensor t, params FeedItem[] feeds)
+    {
+        using var sess = tf.Session(t.graph);
+        return sess.run(t, feeds);
+    }
+
     public static void AssertShape(long[] expected, NDArray actual) =>
         CollectionAssert.AreEqual(expected, actual.shape.dims, $"shape {actual.shape}");
 

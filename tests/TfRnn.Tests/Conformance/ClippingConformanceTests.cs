@@ -6,11 +6,6 @@ namespace TfRnn.Tests.Conformance;
 [TestClass]
 public class ClippingConformanceTests : TestBase
 {
-    static NDArray Run(Tensor t)
-    {
-        using var sess = tf.Session();
-        return sess.run(t);
-    }
 
     /// <summary>TFX-28: clip_by_norm over all elements and over axes; zero input; its gradient at zero.</summary>
     [TestMethod]

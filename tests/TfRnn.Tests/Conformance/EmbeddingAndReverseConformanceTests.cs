@@ -6,11 +6,6 @@ namespace TfRnn.Tests.Conformance;
 [TestClass]
 public class EmbeddingAndReverseConformanceTests : TestBase
 {
-    static NDArray Run(Tensor t)
-    {
-        using var sess = tf.Session();
-        return sess.run(t);
-    }
 
     /// <summary>TFX-30: max_norm clips looked-up rows; higher-rank ids; sharded tables.</summary>
     [TestMethod]

@@ -9,11 +9,6 @@ public class ArrayOpsTests : TestBase
 {
     static readonly float[,] Matrix = { { 1, 2, 3 }, { 4, 5, 6 } };
 
-    static NDArray Run(Tensor t, params FeedItem[] feeds)
-    {
-        using var sess = tf.Session();
-        return sess.run(t, feeds);
-    }
 
     [TestMethod]
     public void Reshape_InfersMinusOne_AndRejectsBadSizes()

@@ -6,11 +6,6 @@ namespace TfRnn.Tests.Ops;
 [TestClass]
 public class MathOpsTests : TestBase
 {
-    static NDArray Run(Tensor t)
-    {
-        using var sess = tf.Session();
-        return sess.run(t);
-    }
 
     [TestMethod]
     public void Arithmetic_BroadcastsLikeNumPy()
