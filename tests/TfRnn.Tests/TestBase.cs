@@ -36,6 +36,15 @@ public abstract class TestBase
     public static void AssertShape(long[] expected, NDArray actual) =>
         CollectionAssert.AreEqual(expected, actual.shape.dims, $"shape {actual.shape}");
 
+    /// <summary>A float32 array of the given shape with values from a fixed seed (repeatable test data).</summary>
+    public static NDArray RandomArray(int seed, params int[] shape)
+    {
+        var rng = new Random(seed);
+        var values = new float[shape.Aggregate(1, (a, b) => a * b)];
+        for (int i = 0; i < values.Length; i++) values[i] = (float)(rng.NextDouble() * 2 - 1);
+        return np.array(values).reshape(shape);
+    }
+
     /// <summary>Values of a nested C# array, flattened row-major, for comparisons.</summary>
     public static double[] Flat(Array values) => values.Cast<object>().Select(Convert.ToDouble).ToArray();
 }

@@ -108,6 +108,12 @@ public partial class Session : IDisposable
             if (plan.NeedsGradients) PrepareForGradients(plan, values, slot);
         }
 
+        RunSteps(plan, values);
+        return plan.FetchSlots.Select(slot => slot < 0 ? null : ToResult(values[slot]!)).ToArray();
+    }
+
+    void RunSteps(ExecutionPlan plan, object?[] values)
+    {
         var context = new KernelContext(this, values);
         for (int s = 0; s < plan.Steps.Length; s++)
         {
@@ -126,7 +132,20 @@ public partial class Session : IDisposable
                 foreach (int slot in plan.OutputSlots[s])
                     if (slot >= 0) PrepareForGradients(plan, values, slot);
         }
-        return plan.FetchSlots.Select(slot => slot < 0 ? null : ToResult(values[slot]!)).ToArray();
+    }
+
+    /// <summary>
+    /// Runs a sub-plan inside the current run (a loop body): feeds are engine values, results stay engine
+    /// values in the enclosing run's dispose scope and gradient mode.
+    /// </summary>
+    internal object?[] RunSubPlan(ExecutionPlan plan, object[] feedValues)
+    {
+        var values = new object?[plan.SlotCount];
+        for (int i = 0; i < feedValues.Length; i++) values[plan.FeedSlots[i]] = feedValues[i];
+        RunSteps(plan, values);
+        var results = new object?[plan.FetchSlots.Length];
+        for (int i = 0; i < results.Length; i++) results[i] = plan.FetchSlots[i] < 0 ? null : values[plan.FetchSlots[i]];
+        return results;
     }
 
     /// <summary>

@@ -1,0 +1,73 @@
+namespace TfRnn;
+
+public static partial class tf
+{
+    public static partial class nn
+    {
+        /// <summary>tf.nn.rnn_cell: the RNN cells (also reachable as tf.contrib.rnn, as the TF1 slides write them).</summary>
+        public static class rnn_cell
+        {
+            /// <inheritdoc cref="TfRnn.BasicRNNCell"/>
+            public static BasicRNNCell BasicRNNCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, string? name = null,
+                TF_DataType dtype = TF_DataType.DtInvalid) => new(num_units, activation, reuse, name, dtype);
+
+            /// <inheritdoc cref="TfRnn.BasicLSTMCell"/>
+            public static BasicLSTMCell BasicLSTMCell(int num_units, double forget_bias = 1.0, bool state_is_tuple = true,
+                Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
+                new(num_units, forget_bias, state_is_tuple, activation, reuse, name, dtype);
+
+            /// <inheritdoc cref="TfRnn.LSTMCell"/>
+            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null,
+                int? num_proj = null, double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true,
+                Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
+                new(num_units, use_peepholes, cell_clip, initializer, num_proj, proj_clip, forget_bias, state_is_tuple, activation, reuse, name, dtype);
+
+            /// <inheritdoc cref="TfRnn.GRUCell"/>
+            public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, object? kernel_initializer = null,
+                object? bias_initializer = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
+                new(num_units, activation, reuse, kernel_initializer, bias_initializer, name, dtype);
+
+            /// <inheritdoc cref="TfRnn.MultiRNNCell"/>
+            public static MultiRNNCell MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) => new(cells, state_is_tuple);
+
+            /// <inheritdoc cref="TfRnn.DropoutWrapper"/>
+            public static DropoutWrapper DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null,
+                object? state_keep_prob = null, int? seed = null) => new(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
+
+            /// <inheritdoc cref="TfRnn.LSTMStateTuple"/>
+            public static LSTMStateTuple LSTMStateTuple(Tensor c, Tensor h) => new(c, h);
+        }
+    }
+
+    public static partial class contrib
+    {
+        /// <summary>tf.contrib.rnn: the TF 1.0–1.2 home of the cells and static loops.</summary>
+        public static class rnn
+        {
+            public static BasicRNNCell BasicRNNCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) =>
+                nn.rnn_cell.BasicRNNCell(num_units, activation, reuse);
+            public static BasicLSTMCell BasicLSTMCell(int num_units, double forget_bias = 1.0, bool state_is_tuple = true,
+                Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) => nn.rnn_cell.BasicLSTMCell(num_units, forget_bias, state_is_tuple, activation, reuse);
+            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null,
+                int? num_proj = null, double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true) =>
+                nn.rnn_cell.LSTMCell(num_units, use_peepholes, cell_clip, initializer, num_proj, proj_clip, forget_bias, state_is_tuple);
+            public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) =>
+                nn.rnn_cell.GRUCell(num_units, activation, reuse);
+            public static MultiRNNCell MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) => nn.rnn_cell.MultiRNNCell(cells, state_is_tuple);
+            public static DropoutWrapper DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null,
+                object? state_keep_prob = null, int? seed = null) => nn.rnn_cell.DropoutWrapper(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
+            public static LSTMStateTuple LSTMStateTuple(Tensor c, Tensor h) => new(c, h);
+
+            /// <inheritdoc cref="nn.static_rnn"/>
+            public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
+                TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null) =>
+                nn.static_rnn(cell, inputs, initial_state, dtype, sequence_length, scope);
+
+            /// <inheritdoc cref="nn.static_bidirectional_rnn"/>
+            public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
+                RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
+                TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null) =>
+                nn.static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw, initial_state_bw, dtype, sequence_length, scope);
+        }
+    }
+}

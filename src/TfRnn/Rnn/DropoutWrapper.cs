@@ -1,0 +1,48 @@
+namespace TfRnn;
+
+/// <summary>
+/// tf.nn.rnn_cell.DropoutWrapper: dropout on the cell's inputs, outputs and state (for LSTM states only h is
+/// dropped, as TF's default filter does). Keep probabilities may be tensors, so 1.0 can be fed at test time.
+/// </summary>
+public sealed class DropoutWrapper : RNNCell
+{
+    readonly RNNCell _cell;
+    readonly object _inputKeep, _outputKeep, _stateKeep;
+    readonly int? _seed;
+
+    public DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null, object? state_keep_prob = null,
+        int? seed = null) : base("dropout_wrapper")
+    {
+        _cell = cell;
+        _inputKeep = input_keep_prob ?? 1.0;
+        _outputKeep = output_keep_prob ?? 1.0;
+        _stateKeep = state_keep_prob ?? 1.0;
+        _seed = seed;
+        foreach (var keep in new[] { _inputKeep, _outputKeep, _stateKeep })
+            if (keep is double k && (k <= 0 || k > 1))
+                throw new ValueError($"Parameter keep_prob must be between 0 and 1: {k}");
+    }
+
+    public RNNCell wrapped_cell => _cell;
+    public override Nest<Shape> state_size => _cell.state_size;
+    public override int output_size => _cell.output_size;
+    public override IReadOnlyList<Variable> variables => _cell.variables;
+    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
+
+    /// <summary>No scope of its own: the wrapped cell is called in the caller's scope, as in TF.</summary>
+    public override (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, object? scope = null)
+    {
+        var (output, newState) = _cell.call(Drop(inputs, _inputKeep), state, scope);
+        if (!IsOne(_stateKeep))
+            newState = newState.kind == NestKind.LSTMStateTuple
+                ? new LSTMStateTuple(newState[0], Drop(newState.h, _stateKeep))
+                : newState.Map(s => Drop(s, _stateKeep));
+        return (Drop(output, _outputKeep), newState);
+    }
+
+    protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => call(inputs, state);
+
+    Tensor Drop(Tensor value, object keep) => IsOne(keep) ? value : tf.nn.dropout(value, keep, seed: _seed);
+
+    static bool IsOne(object keep) => keep is double k && k == 1.0 || keep is float f && f == 1.0f;
+}

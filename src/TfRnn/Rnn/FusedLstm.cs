@@ -1,0 +1,122 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+/// <summary>What the fused kernel needs to know about one LSTM layer.</summary>
+internal readonly record struct LstmLayerSpec(int Units, int? NumProj, double ForgetBias, bool StateIsTuple, bool UsePeepholes,
+    double? CellClip, double? ProjClip)
+{
+    public int OutputDepth => NumProj ?? Units;
+    /// <summary>kernel, bias, [w_f_diag, w_i_diag, w_o_diag], [projection].</summary>
+    public int WeightCount => 2 + (UsePeepholes ? 3 : 0) + (NumProj != null ? 1 : 0);
+}
+
+/// <summary>An LSTM cell whose whole sequence can run in one fused kernel.</summary>
+internal interface IFusedLstmLayer
+{
+    bool CanFuse { get; }
+    LstmLayerSpec Spec { get; }
+    /// <summary>The variables in <see cref="LstmLayerSpec.WeightCount"/> order.</summary>
+    IReadOnlyList<Variable> Weights { get; }
+}
+
+/// <summary>
+/// A stack of TF-layout LSTM layers over a whole sequence in one op: each layer projects all time steps'
+/// inputs with a single matmul, then runs the recurrence step by step on the engine. Past a row's
+/// sequence_length its outputs are zero and its state is carried through, exactly as TF's loops do.
+/// </summary>
+internal static class FusedLstm
+{
+    /// <param name="x">[time, batch, depth] inputs.</param>
+    /// <param name="initial">Per layer (c, h).</param>
+    /// <returns>[time, batch, out] outputs and per-layer final (c, h).</returns>
+    public static (Tensor outputs, (Tensor c, Tensor h)[] states) Build(LstmLayerSpec[] layers, Variable[][] weights, Tensor x,
+        (Tensor c, Tensor h)[] initial, Tensor? sequenceLength, string name)
+    {
+        var inputs = new List<Tensor> { x };
+        foreach (var (c, h) in initial) { inputs.Add(c); inputs.Add(h); }
+        foreach (var layer in weights) inputs.AddRange(layer.Select(v => v.value()));
+        if (sequenceLength != null) inputs.Add(sequenceLength);
+        long time = x.shape[0], batch = x.shape[1];
+        var outputs = new List<OutputSpec> { new(x.dtype, new Shape(time, batch, layers[^1].OutputDepth)) };
+        foreach (var layer in layers)
+        {
+            outputs.Add(new OutputSpec(x.dtype, new Shape(batch, layer.Units)));
+            outputs.Add(new OutputSpec(x.dtype, new Shape(batch, layer.OutputDepth)));
+        }
+        bool hasLengths = sequenceLength != null;
+        var op = x.graph.CreateOp("FusedLSTM", name, inputs.ToArray(), outputs.ToArray(), ctx => Kernel(ctx, layers, hasLengths),
+            new Dictionary<string, object?> { ["num_layers"] = layers.Length });
+        var states = Enumerable.Range(0, layers.Length).Select(l => (op.outputs[1 + 2 * l], op.outputs[2 + 2 * l])).ToArray();
+        return (op.outputs[0], states);
+    }
+
+    static void Kernel(KernelContext ctx, LstmLayerSpec[] layers, bool hasLengths)
+    {
+        var x = ctx.Input(0);                                   // [time, batch, depth]
+        long time = x.shape[0], batch = x.shape[1];
+        int next = 1 + 2 * layers.Length;
+        var lengths = hasLengths ? ctx.Input(ctx.InputCount - 1).to_type(torch.ScalarType.Int64) : null;
+        long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : lengths.max().item<long>());
+        var layerInput = x;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var spec = layers[l];
+            var w = new torch.Tensor[spec.WeightCount];
+            for (int k = 0; k < w.Length; k++) w[k] = ctx.Input(next++);
+            var (c, h) = (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l));
+            var (outputs, finalC, finalH) = RunLayer(spec, w, layerInput, c, h, lengths, steps, time, batch);
+            ctx.Output(1 + 2 * l, finalC);
+            ctx.Output(2 + 2 * l, finalH);
+            layerInput = outputs;
+        }
+        ctx.Output(0, layerInput);
+    }
+
+    static (torch.Tensor outputs, torch.Tensor c, torch.Tensor h) RunLayer(LstmLayerSpec spec, torch.Tensor[] w, torch.Tensor x,
+        torch.Tensor c, torch.Tensor h, torch.Tensor? lengths, long steps, long time, long batch)
+    {
+        long depth = x.shape[2];
+        var kernel = w[0];                                     // [depth + out, 4·units], gates i, j, f, o
+        var inputKernel = kernel.narrow(0, 0, depth);
+        var recurrentKernel = kernel.narrow(0, depth, spec.OutputDepth);
+        // All steps' input projections (plus bias) in one matmul: [time, batch, 4·units].
+        var projected = torch.addmm(w[1], x.reshape(time * batch, depth), inputKernel, 1, 1).reshape(time, batch, 4 * spec.Units);
+        torch.Tensor? wf = null, wi = null, wo = null, projection = null;
+        int k = 2;
+        if (spec.UsePeepholes) { wf = w[k++]; wi = w[k++]; wo = w[k++]; }
+        if (spec.NumProj != null) projection = w[k];
+
+        var outputs = new List<torch.Tensor>((int)time);
+        for (long t = 0; t < steps; t++)
+        {
+            var gates = torch.addmm(projected[t], h, recurrentKernel, 1, 1).chunk(4, 1);
+            var (i, j, f, o) = (gates[0], gates[1], gates[2], gates[3]);
+            var newC = spec.UsePeepholes
+                ? torch.sigmoid(f + spec.ForgetBias + wf! * c) * c + torch.sigmoid(i + wi! * c) * torch.tanh(j)
+                : torch.sigmoid(f + spec.ForgetBias) * c + torch.sigmoid(i) * torch.tanh(j);
+            if (spec.CellClip is double clip) newC = newC.clamp(-clip, clip);
+            var m = (spec.UsePeepholes ? torch.sigmoid(o + wo! * newC) : torch.sigmoid(o)) * torch.tanh(newC);
+            if (projection is not null)
+            {
+                m = torch.matmul(m, projection);
+                if (spec.ProjClip is double pclip) m = m.clamp(-pclip, pclip);
+            }
+            if (lengths is not null)
+            {
+                var alive = lengths.gt(t).unsqueeze(1);        // [batch, 1]: this step is inside the row's sequence
+                outputs.Add(torch.where(alive, m, torch.zeros_like(m)));
+                c = torch.where(alive, newC, c);
+                h = torch.where(alive, m, h);
+            }
+            else
+            {
+                outputs.Add(m);
+                (c, h) = (newC, m);
+            }
+        }
+        for (long t = steps; t < time; t++) outputs.Add(torch.zeros(batch, spec.OutputDepth, dtype: x.dtype));
+        var stacked = outputs.Count > 0 ? torch.stack(outputs) : torch.zeros(0, batch, spec.OutputDepth, dtype: x.dtype);
+        return (stacked, c, h);
+    }
+}
