@@ -1,0 +1,29 @@
+using TfRnn;
+
+namespace TfRnn.Tests.Rnn;
+
+/// <summary>TF's test cell: output = input + 1, state = state + 1 (TFX-16, TFX-17).</summary>
+public sealed class PlusOneCell(int size = 5) : RNNCell("plus_one_cell")
+{
+    public override Nest<Shape> state_size => new Shape(size);
+    public override int output_size => size;
+    protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => (inputs + 1.0, state.Leaf + 1.0);
+}
+
+/// <summary>TF's identity-like LSTM test cell: output = input + 1, state = (c + 1, h + 1) (TFX-23).</summary>
+public sealed class PlusOneTupleCell(int size) : RNNCell("plus_one_tuple_cell")
+{
+    public override Nest<Shape> state_size => Nest<Shape>.Tuple(new Shape(size), new Shape(size));
+    public override int output_size => size;
+    protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) =>
+        (inputs + 1.0, Nest<Tensor>.Tuple(state[0].Leaf + 1.0, state[1].Leaf + 1.0));
+}
+
+/// <summary>TF's scalar-state test cell: a step counter as the state, output = input (TFX-18).</summary>
+public sealed class CounterCell() : RNNCell("counter_cell")
+{
+    public override Nest<Shape> state_size => new Shape();
+    public override int output_size => 1;
+    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => tf.constant(0);
+    protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => (inputs, state.Leaf + 1.0);
+}
