@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace Examples.Tests;
+
+/// <summary>Runs a built example as its own process (same configuration and runtime folder as this test assembly).</summary>
+public static class ExampleRunner
+{
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "TfRnnDotnet.sln"))) dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException($"No TfRnnDotnet.sln above {AppContext.BaseDirectory}");
+        }
+    }
+
+    /// <summary>The example's dll, in the output folder that mirrors this test's (bin/&lt;config&gt;/&lt;tfm&gt;[/&lt;rid&gt;]).</summary>
+    public static string ExamplePath(string name)
+    {
+        var testOutput = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+        int bin = testOutput.LastIndexOf($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+        string flavour = testOutput[(bin + 5)..];
+        var path = Path.Combine(RepositoryRoot, "examples", name, "bin", flavour, name + ".dll");
+        if (!File.Exists(path)) throw new FileNotFoundException($"Example {name} is not built at {path}", path);
+        return path;
+    }
+
+    public static (int exitCode, string output) Run(string name, string workingDirectory, TimeSpan timeout, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(ExamplePath(name));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{name} did not finish within {timeout}:\n{stdout.Result}");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    public static string TempDirectory()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "tfrnn-examples-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+}
