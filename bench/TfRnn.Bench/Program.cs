@@ -97,8 +97,8 @@ results.Add(("build static_rnn 200 steps x 2 layers (ms)", Median(_ =>
         var X = tf.placeholder(tf.float32, new Shape(-1, 28, 28));
         var Y = tf.placeholder(tf.int32, new Shape(-1));
         var (outputs, _) = tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(128), tf.unstack(X, 28, 1), dtype: tf.float32);
-        var logits = tf.matmul(outputs[^1], tf.Variable(tf.random_normal(new Shape(128, 10))));
-        var loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(Y, logits));
+        var scores = tf.matmul(outputs[^1], tf.Variable(tf.random_normal(new Shape(128, 10))));
+        var loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(Y, scores));
         var train = tf.train.AdamOptimizer(0.001).minimize(loss);
         using var sess = tf.Session(graph);
         sess.run(tf.global_variables_initializer());

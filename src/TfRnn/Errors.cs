@@ -7,10 +7,10 @@ public class ValueError(string message) : Exception(message);
 public class TypeError(string message) : Exception(message);
 
 /// <summary>TensorFlow's base runtime error, raised by <c>Session.run</c>.</summary>
-public class OpError(string message) : Exception(message);
+public class OpError(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>A run-time argument (feed, index, label) is invalid.</summary>
-public class InvalidArgumentError(string message) : OpError(message);
+public class InvalidArgumentError(string message, Exception? inner = null) : OpError(message, inner);
 
 /// <summary>A run needs state that does not exist yet (an uninitialized variable).</summary>
 public class FailedPreconditionError(string message) : OpError(message);

@@ -65,7 +65,7 @@ public static partial class tf
         var dimsTensor = OpBuilder.ToTensor(dims, int32);
         var valueTensor = OpBuilder.ToTensor(value);
         return OpBuilder.Single("Fill", name, new[] { dimsTensor, valueTensor }, valueTensor.dtype, StaticShapeFromValue(dimsTensor),
-            ctx => ctx.Output(torch.full(OpBuilder.ReadLongs(ctx.Input(0)), ctx.Input(1).ToScalar(), dtype: ctx.Input(1).dtype)));
+            ctx => ctx.Output(EngineMath.Full(OpBuilder.ReadLongs(ctx.Input(0)), ctx.Input(1))));
     }
 
     /// <summary>tf.zeros(shape, dtype, name).</summary>
@@ -82,7 +82,7 @@ public static partial class tf
     {
         var dims = shape.as_list();
         return OpBuilder.Single("Fill", name, Array.Empty<Tensor>(), dtype, shape,
-            ctx => ctx.Output(torch.full(dims, value, dtype: dtype.ToTorch())),
+            ctx => ctx.Output(EngineMath.Full(dims, value, dtype.ToTorch())),
             new Dictionary<string, object?> { ["dtype"] = dtype, ["value"] = value });
     }
 
@@ -99,7 +99,7 @@ public static partial class tf
         var input = OpBuilder.ToTensor(tensor);
         var outType = dtype == TF_DataType.DtInvalid ? input.dtype : dtype;
         return OpBuilder.Single(type, name, new[] { input }, outType, input.shape,
-            ctx => ctx.Output(torch.full_like(ctx.Input(0), value, dtype: outType.ToTorch())));
+            ctx => ctx.Output(EngineMath.FullLike(ctx.Input(0), value, outType.ToTorch())));
     }
 
     /// <summary>tf.range(start, limit, delta, dtype): like Python's range; one argument means limit.</summary>
@@ -117,7 +117,7 @@ public static partial class tf
             length = Math.Max(0, (long)Math.Ceiling((b - a) / c));
         }
         return OpBuilder.Single("Range", name, new[] { s, l, d }, s.dtype, new Shape(length), ctx =>
-            ctx.Output(torch.arange(ctx.Input(0).ToScalar(), ctx.Input(1).ToScalar(), ctx.Input(2).ToScalar(), dtype: s.dtype.ToTorch())));
+            ctx.Output(EngineMath.Range(ctx.Input(0), ctx.Input(1), ctx.Input(2), s.dtype.ToTorch())));
     }
 
     /// <summary>The static shape described by a shape-valued tensor, known when it is a constant.</summary>

@@ -23,7 +23,7 @@ public static partial class tf
         var flat = indices.to_type(torch.ScalarType.Int64).flatten();
         if (flat.numel() > 0)
         {
-            var bad = torch.logical_or(flat.lt(0), flat.ge(limit)).nonzero();
+            var bad = torch.logical_or(EngineMath.Less(flat, 0), EngineMath.GreaterEqual(flat, limit)).nonzero();
             if (bad.numel() > 0)
             {
                 long position = bad[0, 0].item<long>();
@@ -69,10 +69,10 @@ public static partial class tf
         return OpBuilder.Elementwise("OneHot", name, new[] { idx }, dtype, shape, t =>
         {
             var i = t[0].to_type(torch.ScalarType.Int64);
-            var valid = torch.logical_and(i.ge(0), i.lt(depth));
+            var valid = torch.logical_and(EngineMath.GreaterEqual(i, 0), EngineMath.Less(i, depth));
             var hot = torch.nn.functional.one_hot(torch.where(valid, i, torch.zeros_like(i)), depth)
                 .mul(valid.unsqueeze(-1)).to_type(dtype.ToTorch());
-            var result = hot * on_value + (1 - hot) * off_value;
+            var result = EngineMath.Add(EngineMath.Times(hot, on_value), EngineMath.Times(EngineMath.Minus(1, hot), off_value));
             return axis < 0 || axis == i.dim() ? result : result.movedim(new long[] { -1 }, new long[] { axis });
         });
     }
@@ -90,14 +90,14 @@ public static partial class tf
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Elementwise("Size", name, new[] { x }, out_type, Shape.scalar(),
-            t => torch.full(Array.Empty<long>(), t[0].numel(), dtype: out_type.ToTorch()));
+            t => EngineMath.Full(Array.Empty<long>(), t[0].numel(), out_type.ToTorch()));
     }
 
     /// <summary>tf.rank(input): the number of dimensions.</summary>
     public static Tensor rank(object input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
-        return OpBuilder.Elementwise("Rank", name, new[] { x }, int32, Shape.scalar(), t => torch.full(Array.Empty<long>(), (int)t[0].dim(), dtype: torch.ScalarType.Int32));
+        return OpBuilder.Elementwise("Rank", name, new[] { x }, int32, Shape.scalar(), t => EngineMath.Full(Array.Empty<long>(), t[0].dim(), torch.ScalarType.Int32));
     }
 
     /// <summary>
@@ -144,11 +144,11 @@ public static partial class tf
             long batch = data.shape[batch_axis], steps = data.shape[seq_axis];
             if (len.shape.Length != 1 || len.shape[0] != batch)
                 throw new InvalidArgumentError($"Length of seq_lengths != input.dims({batch_axis}), ({len.shape.FirstOrDefault()} vs. {batch})");
-            if (len.gt(steps).any().item<bool>() || len.lt(0).any().item<bool>())
+            if (EngineMath.Greater(len, steps).any().item<bool>() || EngineMath.Less(len, 0).any().item<bool>())
                 throw new InvalidArgumentError($"seq_lengths must be in [0, {steps}]");
-            var time = torch.arange(steps).unsqueeze(0);                       // [1, time]
+            var time = torch.tensor(Enumerable.Range(0, (int)steps).Select(i => (long)i).ToArray()).unsqueeze(0);   // [1, time]
             var l = len.unsqueeze(1);                                          // [batch, 1]
-            var index = torch.where(time.lt(l), l - 1 - time, time);          // [batch, time]
+            var index = torch.where(time.lt(l), EngineMath.Sub(EngineMath.Plus(l, -1), time), time);   // [batch, time]
             var moved = data.movedim(new long[] { batch_axis, seq_axis }, new long[] { 0, 1 });
             var shape = new[] { batch, steps }.Concat(Enumerable.Repeat(1L, (int)moved.dim() - 2)).ToArray();
             var gathered = moved.gather(1, index.reshape(shape).expand(moved.shape));

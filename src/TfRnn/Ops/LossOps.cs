@@ -31,9 +31,9 @@ public static partial class tf
                 var logProbs = logit.log_softmax(dim);
                 var loss = -(label * logProbs).sum(dim);
                 // TF's kernel defines d/dlogits = softmax − labels; build a surrogate with exactly that gradient.
-                var surrogate = ((logProbs.exp() - label).detach() * logit).sum(dim);
-                if (labelGradient) surrogate = surrogate + (-logProbs).detach().mul(label).sum(dim);
-                return (loss - surrogate).detach() + surrogate;
+                var surrogate = (EngineMath.Sub(logProbs.exp(), label).detach() * logit).sum(dim);
+                if (labelGradient) surrogate = EngineMath.Add(surrogate, (-logProbs).detach().mul(label).sum(dim));
+                return EngineMath.Add(EngineMath.Sub(loss, surrogate).detach(), surrogate);
             });
         }
 
@@ -63,7 +63,7 @@ public static partial class tf
                     throw new InvalidArgumentError($"labels must be {logit.dim() - 1}-D, but got shape [{string.Join(",", label.shape)}]");
                 long classes = logit.shape[^1];
                 var flat = label.flatten();
-                var bad = torch.logical_or(flat.lt(0), flat.ge(classes));
+                var bad = torch.logical_or(EngineMath.Less(flat, 0), EngineMath.GreaterEqual(flat, classes));
                 if (bad.any().item<bool>())
                 {
                     long value = flat[bad.nonzero()[0, 0]].item<long>();
@@ -82,6 +82,6 @@ public static partial class tf
         if (tensors.Length == 1) return identity(tensors[0], name);
         var shape = tensors.Aggregate(Shape.unknown(), (s, t) =>
             s.is_compatible_with(t.shape) ? s.merge_with(t.shape) : throw new ValueError($"Shapes {s} and {t.shape} are incompatible (tf.add_n)"));
-        return OpBuilder.Elementwise("AddN", name, tensors, tensors[0].dtype, shape, t => t.Skip(1).Aggregate(t[0], (a, b) => a + b));
+        return OpBuilder.Elementwise("AddN", name, tensors, tensors[0].dtype, shape, t => t.Skip(1).Aggregate(t[0], EngineMath.Add));
     }
 }

@@ -20,9 +20,9 @@ public static partial class tf
     }
 
     /// <summary>tf.add(x, y): x + y with broadcasting.</summary>
-    public static Tensor add(object x, object y, string? name = null) => Binary("Add", x, y, name, torch.add);
+    public static Tensor add(object x, object y, string? name = null) => Binary("Add", x, y, name, EngineMath.Add);
     /// <summary>tf.subtract(x, y).</summary>
-    public static Tensor subtract(object x, object y, string? name = null) => Binary("Sub", x, y, name, torch.sub);
+    public static Tensor subtract(object x, object y, string? name = null) => Binary("Sub", x, y, name, EngineMath.Sub);
     /// <summary>tf.multiply(x, y).</summary>
     public static Tensor multiply(object x, object y, string? name = null) => Binary("Mul", x, y, name, torch.mul);
 
@@ -56,7 +56,7 @@ public static partial class tf
     public static Tensor minimum(object x, object y, string? name = null) => Binary("Minimum", x, y, name, torch.minimum);
     /// <summary>tf.squared_difference(x, y): (x - y)².</summary>
     public static Tensor squared_difference(object x, object y, string? name = null) =>
-        Binary("SquaredDifference", x, y, name, (a, b) => torch.square(a - b));
+        Binary("SquaredDifference", x, y, name, (a, b) => torch.square(EngineMath.Sub(a, b)));
 
     /// <summary>tf.equal(x, y): elementwise x == y as bool.</summary>
     public static Tensor equal(object x, object y, string? name = null) => Binary("Equal", x, y, name, torch.eq, @bool);

@@ -32,7 +32,7 @@ public static partial class tf
                 throw new ValueError($"Shape must be rank 1 but is rank {b.ndim} for '{name ?? "BiasAdd"}' (op: 'BiasAdd') with input shapes: {x.shape.ToShapeFunctionString()}, {b.shape.ToShapeFunctionString()}.");
             if (x.shape.is_known_rank)
                 ShapeInference.RequireEqual(x.shape[-1], b.shape[0], ShapeInference.PredictName(x.graph, name, "BiasAdd"), "BiasAdd", x.shape, b.shape);
-            return OpBuilder.Elementwise("BiasAdd", name, new[] { x, b }, x.dtype, x.shape, t => t[0] + t[1]);
+            return OpBuilder.Elementwise("BiasAdd", name, new[] { x, b }, x.dtype, x.shape, t => EngineMath.Add(t[0], t[1]));
         }
 
         /// <summary>tf.nn.xw_plus_b(x, weights, biases): matmul(x, weights) + biases.</summary>
@@ -89,7 +89,7 @@ public static partial class tf
                 var value = ctx.Input(0);
                 var k = ctx.Input(1);
                 var generator = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
-                var mask = torch.rand(noiseDims ?? value.shape, dtype: value.dtype, generator: generator).add(k).floor();
+                var mask = EngineMath.Add(torch.rand(noiseDims ?? value.shape, dtype: value.dtype, generator: generator), k).floor();
                 ctx.Output(value.div(k).mul(mask));
             });
         }

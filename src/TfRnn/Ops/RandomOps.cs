@@ -10,26 +10,26 @@ public static partial class tf
     /// <summary>tf.random_normal(shape, mean, stddev, dtype, seed).</summary>
     public static Tensor random_normal(Shape shape, double mean = 0.0, double stddev = 1.0, TF_DataType dtype = float32, int? seed = null, string name = "random_normal") =>
         RandomOp("RandomStandardNormal", shape, dtype, seed, name, (dims, gen) =>
-            torch.randn(dims, dtype: dtype.ToTorch(), generator: gen) * stddev + mean);
+            EngineMath.Plus(EngineMath.Times(torch.randn(dims, dtype: dtype.ToTorch(), generator: gen), stddev), mean));
 
     /// <summary>tf.random_uniform(shape, minval, maxval, dtype, seed): uniform in [minval, maxval).</summary>
     public static Tensor random_uniform(Shape shape, double minval = 0.0, double maxval = 1.0, TF_DataType dtype = float32, int? seed = null, string name = "random_uniform") =>
         RandomOp("RandomUniform", shape, dtype, seed, name, (dims, gen) => dtype.is_integer()
             ? torch.randint((long)minval, (long)maxval, dims, dtype: dtype.ToTorch(), generator: gen)
-            : torch.rand(dims, dtype: dtype.ToTorch(), generator: gen) * (maxval - minval) + minval);
+            : EngineMath.Plus(EngineMath.Times(torch.rand(dims, dtype: dtype.ToTorch(), generator: gen), maxval - minval), minval));
 
     /// <summary>tf.truncated_normal(shape, mean, stddev, dtype, seed): normal values redrawn until within two stddevs.</summary>
     public static Tensor truncated_normal(Shape shape, double mean = 0.0, double stddev = 1.0, TF_DataType dtype = float32, int? seed = null, string name = "truncated_normal") =>
         RandomOp("TruncatedNormal", shape, dtype, seed, name, (dims, gen) =>
         {
             var values = torch.randn(dims, dtype: dtype.ToTorch(), generator: gen);
-            var outside = values.abs().gt(2.0);
+            var outside = EngineMath.Greater(values.abs(), 2.0);
             while (outside.any().item<bool>())
             {
                 values = torch.where(outside, torch.randn(dims, dtype: dtype.ToTorch(), generator: gen), values);
-                outside = values.abs().gt(2.0);
+                outside = EngineMath.Greater(values.abs(), 2.0);
             }
-            return values * stddev + mean;
+            return EngineMath.Plus(EngineMath.Times(values, stddev), mean);
         });
 
     /// <summary>tf.random.shuffle-free multinomial sampling: tf.multinomial(logits, num_samples, seed).</summary>

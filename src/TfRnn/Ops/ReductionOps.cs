@@ -15,7 +15,7 @@ public static partial class tf
             if (torch.is_floating_point(t.dtype)) return t.mean(dims, keep);
             long count = dims.Aggregate(1L, (a, d) => a * t.shape[d]);
             // TorchSharp ignores div's rounding mode, so truncate explicitly.
-            return t.sum(dims, keep, torch.ScalarType.Float64).div(count).trunc().to_type(t.dtype);
+            return EngineMath.DividedBy(t.sum(dims, keep, torch.ScalarType.Float64), count).trunc().to_type(t.dtype);
         });
 
     /// <summary>tf.reduce_max(input_tensor, axis, keepdims).</summary>
@@ -36,12 +36,12 @@ public static partial class tf
 
     /// <summary>tf.reduce_any(input_tensor, axis, keepdims) over booleans.</summary>
     public static Tensor reduce_any(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
-        Reduce("Any", input_tensor, axis, keepdims, name, (t, dims, keep) => t.sum(dims, keep, torch.ScalarType.Int64).gt(0));
+        Reduce("Any", input_tensor, axis, keepdims, name, (t, dims, keep) => EngineMath.Greater(t.sum(dims, keep, torch.ScalarType.Int64), 0));
 
     /// <summary>tf.reduce_all(input_tensor, axis, keepdims) over booleans.</summary>
     public static Tensor reduce_all(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("All", input_tensor, axis, keepdims, name, (t, dims, keep) =>
-            t.logical_not().sum(dims, keep, torch.ScalarType.Int64).eq(0));
+            EngineMath.Less(t.logical_not().sum(dims, keep, torch.ScalarType.Int64), 1));
 
     static Tensor Reduce(string type, object input_tensor, object? axis, bool keepdims, string? name,
         Func<torch.Tensor, long[], bool, torch.Tensor> compute)

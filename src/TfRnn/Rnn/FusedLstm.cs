@@ -92,19 +92,23 @@ internal static class FusedLstm
         {
             var gates = torch.addmm(projected[t], h, recurrentKernel, 1, 1).chunk(4, 1);
             var (i, j, f, o) = (gates[0], gates[1], gates[2], gates[3]);
-            var newC = spec.UsePeepholes
-                ? torch.sigmoid(f + spec.ForgetBias + wf! * c) * c + torch.sigmoid(i + wi! * c) * torch.tanh(j)
-                : torch.sigmoid(f + spec.ForgetBias) * c + torch.sigmoid(i) * torch.tanh(j);
-            if (spec.CellClip is double clip) newC = newC.clamp(-clip, clip);
-            var m = (spec.UsePeepholes ? torch.sigmoid(o + wo! * newC) : torch.sigmoid(o)) * torch.tanh(newC);
+            var forget = EngineMath.Plus(f, spec.ForgetBias);
+            if (spec.UsePeepholes)
+            {
+                forget = EngineMath.Add(forget, wf! * c);
+                i = EngineMath.Add(i, wi! * c);
+            }
+            var newC = EngineMath.Add(torch.sigmoid(forget) * c, torch.sigmoid(i) * torch.tanh(j));
+            if (spec.CellClip is double clip) newC = EngineMath.Clamp(newC, -clip, clip);
+            var m = torch.sigmoid(spec.UsePeepholes ? EngineMath.Add(o, wo! * newC) : o) * torch.tanh(newC);
             if (projection is not null)
             {
                 m = torch.matmul(m, projection);
-                if (spec.ProjClip is double pclip) m = m.clamp(-pclip, pclip);
+                if (spec.ProjClip is double pclip) m = EngineMath.Clamp(m, -pclip, pclip);
             }
             if (lengths is not null)
             {
-                var alive = lengths.gt(t).unsqueeze(1);        // [batch, 1]: this step is inside the row's sequence
+                var alive = EngineMath.Greater(lengths, t).unsqueeze(1);   // [batch, 1]: step t is inside the row's sequence
                 outputs.Add(torch.where(alive, m, torch.zeros_like(m)));
                 c = torch.where(alive, newC, c);
                 h = torch.where(alive, m, h);

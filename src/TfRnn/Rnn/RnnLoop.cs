@@ -101,7 +101,7 @@ internal static class RnnLoop
                 var stepOutput = (torch.Tensor)results[0]!;
                 if (lengths is not null)
                 {
-                    var alive = lengths.gt(t);                       // [batch]
+                    var alive = EngineMath.Greater(lengths, t);       // [batch]
                     stepOutput = torch.where(Expand(alive, stepOutput), stepOutput, torch.zeros_like(stepOutput));
                     for (int i = 0; i < k; i++)
                     {

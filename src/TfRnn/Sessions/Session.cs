@@ -126,7 +126,7 @@ public partial class Session : IDisposable
             }
             catch (Exception e) when (e is not OpError and not ValueError and not TypeError)
             {
-                throw new InvalidArgumentError($"{FirstLine(e.Message)}\n\t [[node {op.name} (op: {op.type})]]");
+                throw new InvalidArgumentError($"{FirstLine(e.Message)}\n\t [[node {op.name} (op: {op.type})]]", e);
             }
             if (plan.NeedsGradients)
                 foreach (int slot in plan.OutputSlots[s])

@@ -19,7 +19,7 @@ public sealed class AdagradOptimizer(object learning_rate, double initial_accumu
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyAdagrad", new[] { var, get_slot(var, "accumulator")! }, new[] { _lr!, grad }, (s, v) =>
         {
-            s[1].addcmul_(v[1], v[1], value: 1);                     // accumulate first, then use
-            s[0].addcdiv_(v[1], s[1].sqrt(), value: -Scalar(v[0]));
+            EngineMath.AddProductInPlace(s[1], v[1], v[1], 1);        // accumulate first, then use
+            EngineMath.AddQuotientInPlace(s[0], v[1], s[1].sqrt(), -Scalar(v[0]));
         });
 }

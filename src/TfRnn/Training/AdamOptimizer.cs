@@ -40,9 +40,9 @@ public sealed class AdamOptimizer(object learning_rate, double beta1 = 0.9, doub
                 double b1 = Scalar(v[3]), b2 = Scalar(v[4]), eps = Scalar(v[5]);
                 var g = v[6];
                 double alpha = lr * Math.Sqrt(1 - beta2Power) / (1 - beta1Power);
-                s[1].mul_(b1).add_(g, alpha: 1 - b1);                     // m = β1·m + (1−β1)·g
-                s[2].mul_(b2).addcmul_(g, g, value: 1 - b2);              // v = β2·v + (1−β2)·g²
-                s[0].addcdiv_(s[1], s[2].sqrt().add_(eps), value: -alpha); // var −= α·m / (√v + ε)
+                EngineMath.AddScaledInPlace(EngineMath.TimesInPlace(s[1], b1), g, 1 - b1);     // m = β1·m + (1−β1)·g
+                EngineMath.AddProductInPlace(EngineMath.TimesInPlace(s[2], b2), g, g, 1 - b2); // v = β2·v + (1−β2)·g²
+                EngineMath.AddQuotientInPlace(s[0], s[1], EngineMath.PlusInPlace(s[2].sqrt(), eps), -alpha); // var −= α·m / (√v + ε)
             });
 
     protected override Operation Finish(List<ITensorOrOperation> updates, string scopeName)

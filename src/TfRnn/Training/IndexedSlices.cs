@@ -26,7 +26,7 @@ public sealed class IndexedSlices
         {
             var dims = OpBuilder.ReadLongs(ctx.Input(2));
             var dense = TorchSharp.torch.zeros(dims, dtype: ctx.Input(0).dtype);
-            ctx.Output(dense.index_add(0, ctx.Input(1).to_type(TorchSharp.torch.ScalarType.Int64), ctx.Input(0), 1));
+            ctx.Output(EngineMath.IndexAdd(dense, 0, ctx.Input(1).to_type(TorchSharp.torch.ScalarType.Int64), ctx.Input(0)));
         });
     }
 

@@ -22,8 +22,8 @@ public sealed class MomentumOptimizer(object learning_rate, double momentum, boo
         {
             double lr = Scalar(v[0]), mu = Scalar(v[1]);
             var g = v[2];
-            s[1].mul_(mu).add_(g);
-            if (use_nesterov) s[0].add_(g, alpha: -lr).add_(s[1], alpha: -lr * mu);
-            else s[0].add_(s[1], alpha: -lr);
+            EngineMath.AddInPlace(EngineMath.TimesInPlace(s[1], mu), g);
+            if (use_nesterov) EngineMath.AddScaledInPlace(EngineMath.AddScaledInPlace(s[0], g, -lr), s[1], -lr * mu);
+            else EngineMath.AddScaledInPlace(s[0], s[1], -lr);
         });
 }

@@ -37,15 +37,15 @@ public sealed class RMSPropOptimizer(object learning_rate, double decay = 0.9, d
         {
             double lr = Scalar(v[0]), rho = Scalar(v[1]), mu = Scalar(v[2]), eps = Scalar(v[3]);
             var g = v[4];
-            s[1].mul_(rho).addcmul_(g, g, value: 1 - rho);
-            var denominator = s[1].add(eps);
+            EngineMath.AddProductInPlace(EngineMath.TimesInPlace(s[1], rho), g, g, 1 - rho);
+            var denominator = EngineMath.Plus(s[1], eps);
             if (centered)
             {
-                s[3].mul_(rho).add_(g, alpha: 1 - rho);
-                denominator = denominator.sub_(s[3].square());
+                EngineMath.AddScaledInPlace(EngineMath.TimesInPlace(s[3], rho), g, 1 - rho);
+                denominator = EngineMath.SubInPlace(denominator, s[3].square());
             }
-            s[2].mul_(mu).addcdiv_(g, denominator.sqrt_(), value: lr);
-            s[0].sub_(s[2]);
+            EngineMath.AddQuotientInPlace(EngineMath.TimesInPlace(s[2], mu), g, denominator.sqrt_(), lr);
+            EngineMath.SubInPlace(s[0], s[2]);
         });
     }
 }

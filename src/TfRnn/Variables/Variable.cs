@@ -77,8 +77,8 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
 
     /// <summary>tf.assign(self, value): an op that sets the variable and yields the new value.</summary>
     public Tensor assign(object value, bool use_locking = false, string? name = null) => StateOps.Assign(_ref, OpBuilder.ToTensor(value, dtype), true, name ?? "Assign");
-    public Tensor assign_add(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, (v, d) => v.add_(d));
-    public Tensor assign_sub(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, (v, d) => v.sub_(d));
+    public Tensor assign_add(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, (v, d) => EngineMath.AddInPlace(v, d));
+    public Tensor assign_sub(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, (v, d) => EngineMath.SubInPlace(v, d));
 
     /// <summary>The variable's value in <paramref name="session"/> or the default session.</summary>
     public NDArray eval(Session? session = null) => (session ?? Session.RequireDefault(this)).run(this);
