@@ -148,7 +148,7 @@ public static partial class tf
                 throw new InvalidArgumentError($"seq_lengths must be in [0, {steps}]");
             var time = torch.tensor(Enumerable.Range(0, (int)steps).Select(i => (long)i).ToArray()).unsqueeze(0);   // [1, time]
             var l = len.unsqueeze(1);                                          // [batch, 1]
-            var index = torch.where(time.lt(l), EngineMath.Sub(EngineMath.Plus(l, -1), time), time);   // [batch, time]
+            var index = torch.where(time.lt(l), EngineMath.Sub(EngineMath.Sub(l, torch.ones_like(l)), time), time);   // [batch, time], int64
             var moved = data.movedim(new long[] { batch_axis, seq_axis }, new long[] { 0, 1 });
             var shape = new[] { batch, steps }.Concat(Enumerable.Repeat(1L, (int)moved.dim() - 2)).ToArray();
             var gathered = moved.gather(1, index.reshape(shape).expand(moved.shape));

@@ -43,6 +43,7 @@ internal static class EngineMath
         return a.addcdiv_(b, c, s);
     }
 
+    /// <summary>a + value; the value is a double scalar, so integer tensors become floating (use tensors for integer math).</summary>
     public static torch.Tensor Plus(torch.Tensor a, double value)
     {
         using var s = value.ToScalar();
