@@ -12,14 +12,15 @@ internal static class RnnSequence
     public static (Tensor outputs, Nest<Tensor> state) Run(RNNCell cell, Tensor x, Nest<Tensor>? initialState, TF_DataType dtype,
         Tensor? sequenceLength)
     {
-        if (!x.shape.is_known_rank || x.ndim != 3)
-            throw new ValueError($"RNN inputs must be rank 3 ([time, batch, depth] or [batch, time, depth]), saw shape {x.shape}");
+        if (!x.shape.is_known_rank || x.ndim < 3)
+            throw new ValueError($"RNN inputs must have rank 3 or more ([time, batch, features…] or [batch, time, features…]), saw shape {x.shape}");
         if (!x.dtype.is_floating())
             throw new ValueError($"RNN cell only supports floating point inputs, but saw dtype: {x.dtype.as_numpy_name()}");
-        if (x.shape[2] < 0) throw new ValueError($"Input size (depth of inputs) must be accessible via shape inference, but saw value None ({x.shape}).");
+        if (x.shape.Slice(2).dims!.Any(d => d < 0))
+            throw new ValueError($"Input size (depth of inputs) must be accessible via shape inference, but saw value None ({x.shape}).");
         var state = initialState ?? ZeroState(cell, x, dtype);
         var layers = FusedLayers(cell);
-        if (layers != null && !DisableFusion) return RunFused(cell, layers, x, state, sequenceLength);
+        if (layers != null && x.ndim == 3 && !DisableFusion) return RunFused(cell, layers, x, state, sequenceLength);
         return RnnLoop.Build(cell, x, state, sequenceLength, "rnn_loop");
     }
 

@@ -254,3 +254,27 @@ public class LoopConformanceTests : TestBase
         CollectionAssert.AreEqual(Enumerable.Repeat(4f, 5).Concat(Enumerable.Repeat(6f, 5)).ToArray(), reference[..10]);
     }
 }
+
+[TestClass]
+public class MultiDimensionalLoopTests : TestBase
+{
+    /// <summary>TFX-23's multi-dimensional case: features of shape (3, 4, 5) through static and dynamic loops.</summary>
+    [TestMethod]
+    public void TFX23_MultiDimensionalFeatures_StaticEqualsDynamic()
+    {
+        var x = tf.placeholder(tf.float32, new Shape(2, 3, 4, 5));
+        var steps = Enumerable.Repeat(x, 8).ToArray();
+        var lengths = new[] { 4, 6 };
+        var (staticOut, staticState) = tf.nn.static_rnn(new PlusOneTupleCell(5), steps, dtype: tf.float32, sequence_length: lengths, scope: "s",
+            initial_state: Nest<Tensor>.Tuple(tf.zeros(new Shape(2, 3, 4, 5)), tf.zeros(new Shape(2, 3, 4, 5))));
+        var (dynamicOut, dynamicState) = tf.nn.dynamic_rnn(new PlusOneTupleCell(5), tf.stack(steps), sequence_length: lengths, time_major: true, scope: "d",
+            initial_state: Nest<Tensor>.Tuple(tf.zeros(new Shape(2, 3, 4, 5)), tf.zeros(new Shape(2, 3, 4, 5))));
+        Assert.AreEqual(new Shape(8, 2, 3, 4, 5), dynamicOut.shape);
+        using var sess = tf.Session();
+        var input = RandomArray(2, 2, 3, 4, 5);
+        CollectionAssert.AreEqual(sess.run(tf.stack(staticOut), (x, input)).ToArray<float>(), sess.run(dynamicOut, (x, input)).ToArray<float>());
+        var final = sess.run(dynamicState[0].Leaf, (x, input)).ToArray<float>();
+        Assert.IsTrue(final[..60].All(v => v == 4) && final[60..].All(v => v == 6), "each row's state counts its valid steps");
+        CollectionAssert.AreEqual(sess.run(staticState[1].Leaf, (x, input)).ToArray<float>(), sess.run(dynamicState[1].Leaf, (x, input)).ToArray<float>());
+    }
+}
