@@ -17,3 +17,6 @@ public class FailedPreconditionError(string message) : OpError(message);
 
 /// <summary>A file, key or tensor that was asked for does not exist.</summary>
 public class NotFoundError(string message) : OpError(message);
+
+/// <summary>Stored data is corrupt or truncated (a CRC mismatch, a short file).</summary>
+public class DataLossError(string message, Exception? inner = null) : OpError(message, inner);

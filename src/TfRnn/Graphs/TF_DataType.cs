@@ -110,7 +110,7 @@ public static class DataTypeExtensions
         _ when type == typeof(sbyte) => TF_DataType.TF_INT8,
         _ when type == typeof(byte) => TF_DataType.TF_UINT8,
         _ when type == typeof(bool) => TF_DataType.TF_BOOL,
-        _ when type == typeof(string) => TF_DataType.TF_STRING,
+        _ when type == typeof(string) || type == typeof(byte[]) => TF_DataType.TF_STRING,
         _ => throw new TypeError($"cannot convert a value of type {type.Name} to a tensor"),
     };
 

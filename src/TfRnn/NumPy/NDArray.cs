@@ -91,6 +91,11 @@ public sealed partial class NDArray
     {
         var result = new T[source.Length];
         var target = typeof(T);
+        // Strings may be held as text or as raw bytes (serialized protos); convert through UTF-8.
+        if (target == typeof(string) && source is byte[][] raw)
+            return (T[])(object)raw.Select(b => System.Text.Encoding.UTF8.GetString(b)).ToArray();
+        if (target == typeof(byte[]) && source is string[] text)
+            return (T[])(object)text.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
         bool toInteger = target != typeof(float) && target != typeof(double) && target != typeof(bool) && target != typeof(string);
         for (int i = 0; i < source.Length; i++)
         {

@@ -188,6 +188,18 @@ public partial class Session : IDisposable
         _variables[variableOp] = value;
     }
 
+    /// <summary>A variable's current value as a host array (what Saver writes); FailedPrecondition when uninitialized.</summary>
+    internal NDArray ReadVariable(Variable variable) =>
+        _variables.TryGetValue(variable.op, out var value) ? TensorConversion.ToNDArray(value.detach())
+            : throw new FailedPreconditionError($"Attempting to use uninitialized value {variable.op.name}");
+
+    /// <summary>Sets a variable from a host array (what Saver.restore does).</summary>
+    internal void WriteVariable(Variable variable, NDArray value)
+    {
+        using var scope = torch.NewDisposeScope();
+        StateOps.Store(this, variable.op, TensorConversion.ToTorch(value));
+    }
+
     /// <summary>Per-op state that lives as long as the session (cached constants, random generators).</summary>
     internal T GetOrCreateOpState<T>(Operation op, Func<T> create) where T : class
     {

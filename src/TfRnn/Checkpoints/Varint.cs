@@ -1,0 +1,28 @@
+namespace TfRnn;
+
+/// <summary>Protobuf/LevelDB base-128 varints.</summary>
+internal static class Varint
+{
+    public static void Write(Stream stream, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+        stream.WriteByte((byte)value);
+    }
+
+    public static ulong Read(ReadOnlySpan<byte> data, ref int position, string what)
+    {
+        ulong result = 0;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            if (position >= data.Length) throw new InvalidDataException($"{what}: truncated varint");
+            byte b = data[position++];
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80) return result;
+        }
+        throw new InvalidDataException($"{what}: malformed varint");
+    }
+}
