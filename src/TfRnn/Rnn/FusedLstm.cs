@@ -77,11 +77,17 @@ internal static class FusedLstm
         torch.Tensor c, torch.Tensor h, torch.Tensor? lengths, long steps, long time, long batch)
     {
         long depth = x.shape[2];
-        var kernel = w[0];                                     // [depth + out, 4·units], gates i, j, f, o
+        int units = spec.Units;
+        // TF's gate columns are i, j, f, o. Reorder them once to i, f, o | j so one sigmoid and one tanh cover
+        // every step's gates, and fold forget_bias into the bias (TF adds it at run time; the sum is the same).
+        var order = torch.tensor(Enumerable.Range(0, units).Concat(Enumerable.Range(2 * units, 2 * units)).Concat(Enumerable.Range(units, units))
+            .Select(i => (long)i).ToArray());
+        var kernel = w[0].index_select(1, order);                               // [depth + out, 4·units]
+        var bias = EngineMath.Add(w[1].index_select(0, order), ForgetBiasVector(spec, w[1]));
         var inputKernel = kernel.narrow(0, 0, depth);
         var recurrentKernel = kernel.narrow(0, depth, spec.OutputDepth);
         // All steps' input projections (plus bias) in one matmul: [time, batch, 4·units].
-        var projected = torch.addmm(w[1], x.reshape(time * batch, depth), inputKernel, 1, 1).reshape(time, batch, 4 * spec.Units);
+        var projected = torch.addmm(bias, x.reshape(time * batch, depth), inputKernel, 1, 1).reshape(time, batch, 4 * units);
         torch.Tensor? wf = null, wi = null, wo = null, projection = null;
         int k = 2;
         if (spec.UsePeepholes) { wf = w[k++]; wi = w[k++]; wo = w[k++]; }
@@ -90,17 +96,27 @@ internal static class FusedLstm
         var outputs = new List<torch.Tensor>((int)time);
         for (long t = 0; t < steps; t++)
         {
-            var gates = torch.addmm(projected[t], h, recurrentKernel, 1, 1).chunk(4, 1);
-            var (i, j, f, o) = (gates[0], gates[1], gates[2], gates[3]);
-            var forget = EngineMath.Plus(f, spec.ForgetBias);
+            // split/chunk rather than narrow: their gradients are one concatenation, not a zero-filled copy per slice.
+            var parts = torch.addmm(projected[t], h, recurrentKernel, 1, 1).split(new long[] { 3 * units, units }, 1);   // i, f, o | j
+            var candidate = torch.tanh(parts[1]);
+            torch.Tensor newC, output;
             if (spec.UsePeepholes)
             {
-                forget = EngineMath.Add(forget, wf! * c);
-                i = EngineMath.Add(i, wi! * c);
+                var ifo = parts[0].chunk(3, 1);
+                var i = torch.sigmoid(EngineMath.Add(ifo[0], wi! * c));
+                var f = torch.sigmoid(EngineMath.Add(ifo[1], wf! * c));
+                newC = EngineMath.AddProduct(f * c, i, candidate);
+                if (spec.CellClip is double clip) newC = EngineMath.Clamp(newC, -clip, clip);
+                output = torch.sigmoid(EngineMath.Add(ifo[2], wo! * newC));
             }
-            var newC = EngineMath.Add(torch.sigmoid(forget) * c, torch.sigmoid(i) * torch.tanh(j));
-            if (spec.CellClip is double clip) newC = EngineMath.Clamp(newC, -clip, clip);
-            var m = torch.sigmoid(spec.UsePeepholes ? EngineMath.Add(o, wo! * newC) : o) * torch.tanh(newC);
+            else
+            {
+                var ifo = torch.sigmoid(parts[0]).chunk(3, 1);
+                newC = EngineMath.AddProduct(ifo[1] * c, ifo[0], candidate);
+                if (spec.CellClip is double clip) newC = EngineMath.Clamp(newC, -clip, clip);
+                output = ifo[2];
+            }
+            var m = output * torch.tanh(newC);
             if (projection is not null)
             {
                 m = torch.matmul(m, projection);
@@ -122,5 +138,13 @@ internal static class FusedLstm
         for (long t = steps; t < time; t++) outputs.Add(torch.zeros(batch, spec.OutputDepth, dtype: x.dtype));
         var stacked = outputs.Count > 0 ? torch.stack(outputs) : torch.zeros(0, batch, spec.OutputDepth, dtype: x.dtype);
         return (stacked, c, h);
+    }
+
+    /// <summary>forget_bias on the f block of the reordered (i, f, o, j) bias.</summary>
+    static torch.Tensor ForgetBiasVector(LstmLayerSpec spec, torch.Tensor like)
+    {
+        var values = new float[4 * spec.Units];
+        Array.Fill(values, (float)spec.ForgetBias, spec.Units, spec.Units);
+        return torch.tensor(values).to_type(like.dtype);
     }
 }

@@ -22,6 +22,9 @@ internal static class EngineMath
     public static torch.Tensor IndexAdd(torch.Tensor target, long dim, torch.Tensor index, torch.Tensor source) => target.index_add(dim, index, source, One);
     public static torch.Tensor IndexAddInPlace(torch.Tensor target, long dim, torch.Tensor index, torch.Tensor source) => target.index_add_(dim, index, source, One);
 
+    /// <summary>a + b·c.</summary>
+    public static torch.Tensor AddProduct(torch.Tensor a, torch.Tensor b, torch.Tensor c) => a.addcmul(b, c, One);
+
     /// <summary>a + alpha·b in place.</summary>
     public static torch.Tensor AddScaledInPlace(torch.Tensor a, torch.Tensor b, double alpha)
     {
