@@ -8,12 +8,7 @@ public class CharRnnTests
 {
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    static string SharedTestData(string folder)
-    {
-        var path = Path.GetFullPath(Path.Combine(ExampleRunner.RepositoryRoot, "..", "shared", "testdata", folder));
-        if (!Directory.Exists(path)) throw new DirectoryNotFoundException($"Test data {path} is missing (../shared/testdata beside the repository).");
-        return path;
-    }
+    static string SharedTestData(string folder) => TfRnn.Testing.RepositoryPaths.SharedTestData(folder);
 
     /// <summary>char-rnn-tensorflow's CI recipe: 100 lines, a few steps, checkpoint exists, resume into a second folder, sample.</summary>
     [TestMethod]

@@ -5,15 +5,7 @@ namespace Examples.Tests;
 /// <summary>Runs a built example as its own process (same configuration and runtime folder as this test assembly).</summary>
 public static class ExampleRunner
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "TfRnnDotnet.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException($"No TfRnnDotnet.sln above {AppContext.BaseDirectory}");
-        }
-    }
+    public static string RepositoryRoot => TfRnn.Testing.RepositoryPaths.Root;
 
     /// <summary>The example's dll, in the output folder that mirrors this test's (bin/&lt;config&gt;/&lt;tfm&gt;[/&lt;rid&gt;]).</summary>
     public static string ExamplePath(string name)
