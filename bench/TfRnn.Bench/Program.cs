@@ -109,5 +109,30 @@ results.Add(("build static_rnn 200 steps x 2 layers (ms)", Median(_ =>
     }
 }
 
+// 7. One training step of practice 3's char-rnn (2×128 LSTM, batch 50 × 200 steps, vocab 105, clip 5, Adam).
+{
+    var graph = tf.Graph();
+    using (graph.as_default())
+    {
+        tf.set_random_seed(1);
+        const int B = 50, T = 200, H = 128, V = 105;
+        var input = tf.placeholder(tf.int32, new Shape(B, T));
+        var targets = tf.placeholder(tf.int32, new Shape(B, T));
+        var cell = tf.nn.rnn_cell.MultiRNNCell(new[] { tf.nn.rnn_cell.BasicLSTMCell(H), tf.nn.rnn_cell.BasicLSTMCell(H) });
+        var steps = tf.split(tf.nn.embedding_lookup(tf.get_variable("embedding", new Shape(V, H)), input), T, axis: 1).Select(s => tf.squeeze(s, new[] { 1 }));
+        var (outs, _) = tf.nn.static_rnn(cell, steps, dtype: tf.float32);
+        var charLogits = tf.nn.xw_plus_b(tf.reshape(tf.concat(outs, 1), new[] { -1, H }), tf.get_variable("softmax_w", new Shape(H, V)), tf.get_variable("softmax_b", new Shape(V)));
+        var charCost = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(tf.reshape(targets, new[] { -1 }), charLogits));
+        var tvars = tf.trainable_variables();
+        var (grads, _) = tf.clip_by_global_norm(tf.gradients(charCost, tvars), 5.0);
+        var charTrain = tf.train.AdamOptimizer(0.002).apply_gradients(grads.Zip(tvars));
+        using var sess = tf.Session(graph);
+        sess.run(tf.global_variables_initializer());
+        var x = np.random.randint(0, V, B, T).astype(tf.int32);
+        var y = np.random.randint(0, V, B, T).astype(tf.int32);
+        results.Add(("char-rnn train step (µs)", Median(_ => TimePerIteration(3, () => sess.run(charTrain, (input, x), (targets, y))))));
+    }
+}
+
 Console.WriteLine($"{"case",-45} {"µs/iter",10}");
 foreach (var (name, micros) in results) Console.WriteLine($"{name,-45} {micros,10:F2}");

@@ -23,6 +23,7 @@ internal sealed class ExecutionPlan
     public static ExecutionPlan Build(Graph graph, IReadOnlyList<ITensorOrOperation> fetches, IReadOnlyList<Tensor> feeds)
     {
         var fed = new HashSet<Tensor>(feeds);
+        if (fed.Count != feeds.Count) throw new ValueError("The same tensor is fed more than once in one run.");
         var needed = new HashSet<Operation>();
         var stack = new Stack<Operation>();
         void Need(Operation op)

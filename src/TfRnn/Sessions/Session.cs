@@ -87,8 +87,6 @@ public partial class Session : IDisposable
         var values = new List<object>(feeds.Length);
         foreach (var feed in feeds)
             FeedStructure.Flatten(feed.Key, feed.Value, graph, tensors, values);
-        if (tensors.Distinct().Count() != tensors.Count)
-            throw new ValueError("The same tensor is fed more than once in one run.");
         return (tensors, values);
     }
 

@@ -215,3 +215,15 @@ public class SessionRunTests : TestBase
         StringAssert.Contains(error.Message, "not an element of this graph");
     }
 }
+
+[TestClass]
+public class FeedValidationTests : TestBase
+{
+    [TestMethod]
+    public void SameTensorFedTwice_IsRejected()
+    {
+        var x = tf.placeholder(tf.float32, name: "x");
+        using var sess = tf.Session();
+        StringAssert.Contains(Assert.ThrowsExactly<ValueError>(() => sess.run(x * 2.0, (x, 1.0f), ("x:0", 2.0f))).Message, "fed more than once");
+    }
+}
