@@ -36,6 +36,42 @@ public static partial class tf
         }
 
         /// <summary>
+        /// static_rnn over tuple inputs or a cell with tuple outputs: every step is a structure of [batch, depth]
+        /// tensors (the same structure each step) and every output step has the cell's output structure.
+        /// </summary>
+        public static (List<Nest<Tensor>> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Nest<Tensor>> inputs,
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+        {
+            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
+            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            var mismatch = Array.FindIndex(steps, step => !step.SameStructure(steps[0]));
+            if (mismatch >= 0) throw new ValueError($"All static_rnn input steps must share one structure; step 0 is {steps[0]} but step {mismatch} is {steps[mismatch]}");
+            using var varScope = EnterRnnScope(scope, "rnn");
+            var flatSteps = steps.Select(step => step.Flatten().ToArray()).ToArray();
+            var stackedLeaves = Enumerable.Range(0, flatSteps[0].Length).Select(leaf => stack(flatSteps.Select(step => step[leaf]).ToArray()));
+            var x = steps[0].Pack(stackedLeaves.GetEnumerator());
+            var (outputs, state) = RnnSequence.RunNested(cell, x, initial_state, dtype, RnnSequence.Lengths(sequence_length));
+            var unstackedLeaves = outputs.Flatten().Select(leaf => unstack(leaf, steps.Length)).ToArray();
+            var perStep = Enumerable.Range(0, steps.Length)
+                .Select(t => outputs.Pack(unstackedLeaves.Select(leaf => leaf[t]).GetEnumerator())).ToList();
+            return (perStep, state);
+        }
+
+        /// <summary>
+        /// dynamic_rnn over tuple inputs (each leaf [batch, time, …], or [time, batch, …] when time_major) or a cell
+        /// with tuple outputs; outputs come back in the cell's output structure and the inputs' layout.
+        /// </summary>
+        public static (Nest<Tensor> outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Nest<Tensor> inputs, object? sequence_length = null,
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
+        {
+            using var varScope = EnterRnnScope(scope, "rnn");
+            var lengths = RnnSequence.Lengths(sequence_length);
+            var x = time_major ? inputs : inputs.Map(BatchTimeSwap);
+            var (outputs, state) = RnnSequence.RunNested(cell, x, initial_state, dtype, lengths);
+            return (time_major ? outputs : outputs.Map(BatchTimeSwap), state);
+        }
+
+        /// <summary>
         /// tf.nn.static_bidirectional_rnn(cell_fw, cell_bw, inputs, …): forward and backward static RNNs under
         /// "bidirectional_rnn/fw" and ".../bw"; each output step is [fw, bw] concatenated. The backward pass
         /// reverses only each row's valid prefix.
@@ -52,6 +88,41 @@ public static partial class tf
                 RnnSequence.Lengths(sequence_length), timeAxis: 0, batchAxis: 1, timeMajorRun: true);
             var joined = unstack(concat(new object[] { fw, bw }, 2), steps.Length).ToList();
             return (joined, stateFw, stateBw);
+        }
+
+        /// <summary>
+        /// static_bidirectional_rnn over tuple inputs or cells with tuple outputs: each output step has the cells'
+        /// output structure, every leaf being [fw, bw] concatenated on the feature axis.
+        /// </summary>
+        public static (List<Nest<Tensor>> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
+            RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Nest<Tensor>> inputs, Nest<Tensor>? initial_state_fw = null,
+            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+        {
+            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
+            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
+            var lengths = RnnSequence.Lengths(sequence_length);
+            List<Nest<Tensor>> fw, bw;
+            Nest<Tensor> stateFw, stateBw;
+            using (var fwScope = variable_scope("fw"))
+                (fw, stateFw) = static_rnn(cell_fw, steps, initial_state_fw, dtype, lengths, fwScope);
+            using (var bwScope = variable_scope("bw"))
+            {
+                (bw, stateBw) = static_rnn(cell_bw, ReverseSteps(steps, lengths), initial_state_bw, dtype, lengths, bwScope);
+                bw = ReverseSteps(bw.ToArray(), lengths);
+            }
+            var joined = fw.Zip(bw, (f, b) => f.Pack(f.Flatten().Zip(b.Flatten(), (fl, bl) => concat(new object[] { fl, bl }, 1)).GetEnumerator())).ToList();
+            return (joined, stateFw, stateBw);
+        }
+
+        /// <summary>A list of step structures with each row's valid prefix reversed in time, leaf by leaf.</summary>
+        static List<Nest<Tensor>> ReverseSteps(Nest<Tensor>[] steps, Tensor? lengths)
+        {
+            var leaves = steps.Select(step => step.Flatten().ToArray()).ToArray();
+            var reversed = Enumerable.Range(0, leaves[0].Length)
+                .Select(leaf => unstack(RnnSequence.Reverse(stack(leaves.Select(step => step[leaf]).ToArray()), lengths, 0, 1), steps.Length))
+                .ToArray();
+            return Enumerable.Range(0, steps.Length).Select(t => steps[0].Pack(reversed.Select(leaf => leaf[t]).GetEnumerator())).ToList();
         }
 
         /// <summary>

@@ -30,14 +30,14 @@ public sealed class DropoutWrapper : RNNCell
     public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
 
     /// <summary>No scope of its own: the wrapped cell is called in the caller's scope, as in TF.</summary>
-    public override (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, object? scope = null)
+    public override (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, object? scope = null)
     {
-        var (output, newState) = _cell.call(Drop(inputs, _inputKeep), state, scope);
+        var (output, newState) = _cell.call(inputs.Map(x => Drop(x, _inputKeep)), state, scope);
         if (!IsOne(_stateKeep))
             newState = newState.kind == NestKind.LSTMStateTuple
                 ? new LSTMStateTuple(newState[0], Drop(newState.h, _stateKeep))
                 : newState.Map(s => Drop(s, _stateKeep));
-        return (Drop(output, _outputKeep), newState);
+        return (output.Map(o => Drop(o, _outputKeep)), newState);
     }
 
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => call(inputs, state);

@@ -41,9 +41,17 @@ public abstract class RNNCell
     /// Runs one step (TF's <c>cell(inputs, state)</c>): builds the variables on first use, then returns the
     /// output and the new state, nested like <see cref="state_size"/>.
     /// </summary>
-    public virtual (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, object? scope = null)
+    public (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, object? scope = null)
     {
-        CheckInputs(inputs);
+        var (output, next) = call((Nest<Tensor>)inputs, state, scope);
+        return (output.IsLeaf ? output.Leaf
+            : throw new ValueError($"{GetType().Name} returns a tuple of outputs; call it with call(Nest<Tensor> inputs, …) to get them all."), next);
+    }
+
+    /// <summary>One step of a cell whose inputs or outputs are tuples (TF's nested RNN I/O).</summary>
+    public virtual (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, object? scope = null)
+    {
+        CheckInputs(inputs.Flatten().First());
         if (scope != null)
         {
             using (EnterScope(scope))
@@ -54,19 +62,19 @@ public abstract class RNNCell
             return CallInLayerScope(inputs, state);
     }
 
-    (Tensor, Nest<Tensor>) CallInLayerScope(Tensor inputs, Nest<Tensor> state)
+    (Nest<Tensor>, Nest<Tensor>) CallInLayerScope(Nest<Tensor> inputs, Nest<Tensor> state)
     {
         if (!built)
         {
             using (_layerScope = _reuse is { IsTruthy: true } ? tf.variable_scope(_baseName) : tf.variable_scope(null, _baseName))
             {
-                Build(inputs.shape[-1]);
+                Build(inputs.Flatten().First().shape[-1]);
                 built = true;
-                return Call(inputs, state);
+                return CallNested(inputs, state);
             }
         }
         using (tf.variable_scope(_layerScope!, reuse: true, auxiliary_name_scope: false))
-            return Call(inputs, state);
+            return CallNested(inputs, state);
     }
 
     /// <summary>Creates the variables without running a step (the fused loops need only the weights).</summary>
@@ -102,6 +110,14 @@ public abstract class RNNCell
 
     /// <summary>The step itself, inside the cell's variable scope.</summary>
     protected abstract (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state);
+
+    /// <summary>The step for tuple inputs or outputs; cells with nested I/O override this (single-tensor cells need not).</summary>
+    protected virtual (Nest<Tensor> output, Nest<Tensor> state) CallNested(Nest<Tensor> inputs, Nest<Tensor> state)
+    {
+        if (!inputs.IsLeaf) throw new ValueError($"{GetType().Name} takes a single input tensor, not the tuple {inputs}");
+        var (output, next) = Call(inputs.Leaf, state);
+        return (output, next);
+    }
 
     /// <summary>Creates a variable of this cell (get_variable inside the cell's scope).</summary>
     protected Variable AddVariable(string name, Shape shape, object? initializer = null)

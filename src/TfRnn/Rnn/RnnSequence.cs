@@ -21,6 +21,25 @@ internal static class RnnSequence
         var state = initialState ?? ZeroState(cell, x, dtype);
         var layers = FusedLayers(cell);
         if (layers != null && x.ndim == 3 && !DisableFusion) return RunFused(cell, layers, x, state, sequenceLength);
+        var (outputs, final) = RnnLoop.Build(cell, x, state, sequenceLength, "rnn_loop");
+        if (!outputs.IsLeaf)
+            throw new ValueError($"{cell.GetType().Name} returns a tuple of outputs {outputs}; pass the inputs as a Nest<Tensor> to get them all.");
+        return (outputs.Leaf, final);
+    }
+
+    /// <summary>The generic loop over tuple inputs ([time, batch, …] leaves) or a cell with tuple outputs.</summary>
+    public static (Nest<Tensor> outputs, Nest<Tensor> state) RunNested(RNNCell cell, Nest<Tensor> x, Nest<Tensor>? initialState, TF_DataType dtype,
+        Tensor? sequenceLength)
+    {
+        var first = x.Flatten().First();
+        foreach (var leaf in x.Flatten())
+        {
+            if (!leaf.shape.is_known_rank || leaf.ndim < 3)
+                throw new ValueError($"RNN inputs must have rank 3 or more ([time, batch, features…]), saw {leaf.name} with shape {leaf.shape}");
+            if (!leaf.dtype.is_floating())
+                throw new ValueError($"RNN cell only supports floating point inputs, but saw dtype: {leaf.dtype.as_numpy_name()}");
+        }
+        var state = initialState ?? ZeroState(cell, first, dtype);
         return RnnLoop.Build(cell, x, state, sequenceLength, "rnn_loop");
     }
 

@@ -82,6 +82,20 @@ public class LoopConformanceTests : TestBase
     }
 
     [TestMethod]
+    public void TFX18_UnbalancedTupleOutputIsAccepted()
+    {
+        var x = tf.constant(new float[,,] { { { 1 }, { 2 }, { 3 }, { 4 } } });
+        var (outputs, state) = tf.nn.dynamic_rnn(new UnbalancedOutputCell(), (Nest<Tensor>)x, sequence_length: new[] { 4 }, dtype: tf.float32);
+        Assert.AreEqual(new Shape(1, 4, 2), outputs[1].Leaf.shape);
+        using var sess = tf.Session();
+        CollectionAssert.AreEqual(new float[] { 1, 2, 3, 4 }, sess.run(outputs[0].Leaf).ToArray<float>());
+        CollectionAssert.AreEqual(new float[] { 1, 1, 2, 2, 3, 3, 4, 4 }, sess.run(outputs[1].Leaf).ToArray<float>());
+        Assert.AreEqual(4, (int)sess.run(state.Leaf));
+        StringAssert.Contains(Assert.ThrowsExactly<ValueError>(() =>
+            tf.nn.dynamic_rnn(new UnbalancedOutputCell(), x, dtype: tf.float32, scope: "single")).Message, "returns a tuple");
+    }
+
+    [TestMethod]
     public void TFX18_CellsBuildInBothFloatTypes()
     {
         foreach (var dtype in new[] { tf.float32, tf.float64 })
@@ -252,6 +266,58 @@ public class LoopConformanceTests : TestBase
         CollectionAssert.AreEqual(reference, Flatten(fwState));
         CollectionAssert.AreEqual(reference, Flatten(bwState));
         CollectionAssert.AreEqual(Enumerable.Repeat(4f, 5).Concat(Enumerable.Repeat(6f, 5)).ToArray(), reference[..10]);
+    }
+}
+
+[TestClass]
+public class NestedLoopTests : TestBase
+{
+    /// <summary>TFX-23's nested-I/O case: tuple inputs (x, y) and tuple state (h, c) through static, dynamic and bidirectional loops.</summary>
+    [TestMethod]
+    public void TFX23_NestedInputsAndOutputs_EveryContainerAgrees()
+    {
+        var x = tf.placeholder(tf.float32, new Shape(2, 5));
+        var y = tf.placeholder(tf.float32, new Shape(2, 5));
+        var steps = Enumerable.Repeat(Nest<Tensor>.Tuple(x, y), 8).ToArray();
+        var lengths = new[] { 4, 6 };
+        var (staticOut, staticState) = tf.nn.static_rnn(new NestedPlusOneCell(5, 6), steps, dtype: tf.float32, sequence_length: lengths, scope: "static");
+        var timeMajor = Nest<Tensor>.Tuple(tf.stack(Enumerable.Repeat(x, 8).ToArray()), tf.stack(Enumerable.Repeat(y, 8).ToArray()));
+        var (dynamicOut, dynamicState) = tf.nn.dynamic_rnn(new NestedPlusOneCell(5, 6), timeMajor, sequence_length: lengths, dtype: tf.float32,
+            time_major: true, scope: "dynamic");
+        var (biOut, fwState, bwState) = tf.nn.static_bidirectional_rnn(new NestedPlusOneCell(5, 6), new NestedPlusOneCell(5, 6), steps,
+            dtype: tf.float32, sequence_length: lengths, scope: "bidirectional");
+        Assert.AreEqual(new Shape(8, 2, 5), dynamicOut[0].Leaf.shape);
+        Assert.AreEqual(new Shape(8, 2, 5), dynamicOut[1].Leaf.shape);
+        Assert.AreEqual(new Shape(2, 10), biOut[0][1].Leaf.shape);
+
+        using var sess = tf.Session();
+        var xValue = RandomArray(3, 2, 5);
+        var yValue = RandomArray(4, 2, 5);
+        float[] Run(Tensor t) => sess.run(t, (x, xValue), (y, yValue)).ToArray<float>();
+        float[] RunState(Nest<Tensor> state) => sess.run(state, (x, xValue), (y, yValue)).Flatten().SelectMany(a => a.ToArray<float>()).ToArray();
+        for (int leaf = 0; leaf < 2; leaf++)
+        {
+            var input = (leaf == 0 ? xValue : yValue).ToArray<float>();
+            var dynamicLeaf = Run(dynamicOut[leaf].Leaf);
+            for (int t = 0; t < 8; t++)
+            {
+                var st = Run(staticOut[t][leaf].Leaf);
+                CollectionAssert.AreEqual(st, dynamicLeaf[(t * 10)..(t * 10 + 10)]);
+                var bi = Run(biOut[t][leaf].Leaf);
+                for (int b = 0; b < 2; b++)
+                {
+                    var expected = t < lengths[b] ? input[(b * 5)..(b * 5 + 5)].Select(v => v + 1).ToArray() : new float[5];
+                    CollectionAssert.AreEqual(expected, st[(b * 5)..(b * 5 + 5)]);
+                    CollectionAssert.AreEqual(expected, bi[(b * 10)..(b * 10 + 5)]);
+                    CollectionAssert.AreEqual(expected, bi[(b * 10 + 5)..(b * 10 + 10)]);
+                }
+            }
+        }
+        var reference = RunState(staticState);
+        CollectionAssert.AreEqual(Enumerable.Repeat(4f, 6).Concat(Enumerable.Repeat(6f, 6)).ToArray(), reference[..12]);
+        CollectionAssert.AreEqual(reference, RunState(dynamicState));
+        CollectionAssert.AreEqual(reference, RunState(fwState));
+        CollectionAssert.AreEqual(reference, RunState(bwState));
     }
 }
 
