@@ -245,11 +245,16 @@ public class LoopConformanceTests : TestBase
             time_major: true, scope: "dynamic");
         var (biOut, fwState, bwState) = tf.nn.static_bidirectional_rnn(new PlusOneTupleCell(5), new PlusOneTupleCell(5), steps, dtype: tf.float32,
             sequence_length: lengths, scope: "bidirectional");
+        var saver = new VariableStateSaver(2, new Dictionary<string, int> { ["c"] = 5, ["h"] = 5 });
+        var (savingOut, savingState) = tf.nn.static_state_saving_rnn(new PlusOneTupleCell(5), steps, saver, Nest<string>.Tuple("c", "h"),
+            sequence_length: lengths, scope: "state_saving");
         Assert.AreEqual(new Shape(8, 2, 5), dynamicOut.shape);
         using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
         var s = sess.run(staticOut.Cast<object>(), (x, Input)).Cast<NDArray>().SelectMany(a => a.ToArray<float>()).ToArray();
         var d = sess.run(dynamicOut, (x, Input)).ToArray<float>();
         CollectionAssert.AreEqual(s, d);
+        CollectionAssert.AreEqual(s, sess.run(savingOut.Cast<object>(), (x, Input)).Cast<NDArray>().SelectMany(a => a.ToArray<float>()).ToArray());
         for (int t = 0; t < 8; t++)
         {
             var bi = sess.run(biOut[t], (x, Input)).ToArray<float>();   // [2, 10]
@@ -266,6 +271,9 @@ public class LoopConformanceTests : TestBase
         CollectionAssert.AreEqual(reference, Flatten(fwState));
         CollectionAssert.AreEqual(reference, Flatten(bwState));
         CollectionAssert.AreEqual(Enumerable.Repeat(4f, 5).Concat(Enumerable.Repeat(6f, 5)).ToArray(), reference[..10]);
+        Assert.AreEqual(2, saver.saved.Count);
+        sess.run(tf.global_variables_initializer());
+        CollectionAssert.AreEqual(reference, Flatten(savingState), "the state-saving run starts from the saver's zeros");
     }
 }
 
@@ -286,11 +294,15 @@ public class NestedLoopTests : TestBase
             time_major: true, scope: "dynamic");
         var (biOut, fwState, bwState) = tf.nn.static_bidirectional_rnn(new NestedPlusOneCell(5, 6), new NestedPlusOneCell(5, 6), steps,
             dtype: tf.float32, sequence_length: lengths, scope: "bidirectional");
+        var saver = new VariableStateSaver(2, new Dictionary<string, int> { ["h"] = 6, ["c"] = 6 });
+        var (savingOut, savingState) = tf.nn.static_state_saving_rnn(new NestedPlusOneCell(5, 6), steps, saver, Nest<string>.Tuple("h", "c"),
+            sequence_length: lengths, scope: "state_saving");
         Assert.AreEqual(new Shape(8, 2, 5), dynamicOut[0].Leaf.shape);
         Assert.AreEqual(new Shape(8, 2, 5), dynamicOut[1].Leaf.shape);
         Assert.AreEqual(new Shape(2, 10), biOut[0][1].Leaf.shape);
 
         using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
         var xValue = RandomArray(3, 2, 5);
         var yValue = RandomArray(4, 2, 5);
         float[] Run(Tensor t) => sess.run(t, (x, xValue), (y, yValue)).ToArray<float>();
@@ -303,6 +315,7 @@ public class NestedLoopTests : TestBase
             {
                 var st = Run(staticOut[t][leaf].Leaf);
                 CollectionAssert.AreEqual(st, dynamicLeaf[(t * 10)..(t * 10 + 10)]);
+                CollectionAssert.AreEqual(st, Run(savingOut[t][leaf].Leaf));
                 var bi = Run(biOut[t][leaf].Leaf);
                 for (int b = 0; b < 2; b++)
                 {
@@ -318,6 +331,48 @@ public class NestedLoopTests : TestBase
         CollectionAssert.AreEqual(reference, RunState(dynamicState));
         CollectionAssert.AreEqual(reference, RunState(fwState));
         CollectionAssert.AreEqual(reference, RunState(bwState));
+        sess.run(tf.global_variables_initializer());
+        CollectionAssert.AreEqual(reference, RunState(savingState));
+    }
+
+    /// <summary>Truncated BPTT: two 4-step segments through a state saver continue exactly where one 8-step run goes.</summary>
+    [TestMethod]
+    public void StateSavingRnn_SegmentsContinueFromTheSavedState()
+    {
+        var x = tf.placeholder(tf.float32, new Shape(8, 3, 4));
+        var steps = tf.unstack(x);
+        var cell = tf.nn.rnn_cell.BasicLSTMCell(5);
+        var (full, fullState) = tf.nn.static_rnn(cell, steps, dtype: tf.float32);
+        var segment = tf.placeholder(tf.float32, new Shape(4, 3, 4));
+        var saver = new VariableStateSaver(3, new Dictionary<string, int> { ["c"] = 5, ["h"] = 5 });
+        var (segmentOut, segmentState) = tf.nn.static_state_saving_rnn(cell, tf.unstack(segment), saver, Nest<string>.Tuple("c", "h"));
+        Assert.AreEqual(NestKind.LSTMStateTuple, segmentState.kind);
+
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        var input = RandomArray(9, 8, 3, 4);
+        var expected = sess.run(full.Cast<object>(), (x, input)).Cast<NDArray>().Select(a => a.ToArray<float>()).ToArray();
+        var expectedState = sess.run(fullState, (x, input)).Flatten().SelectMany(a => a.ToArray<float>()).ToArray();
+        var values = input.ToArray<float>();
+        for (int half = 0; half < 2; half++)
+        {
+            var part = np.array(values[(half * 48)..(half * 48 + 48)]).reshape(4, 3, 4);
+            var outputs = sess.run(segmentOut.Cast<object>(), (segment, part)).Cast<NDArray>().ToArray();   // fetching the last output saves
+            for (int t = 0; t < 4; t++) AssertClose(expected[half * 4 + t].Select(v => (double)v).ToArray(), outputs[t].ToArray<float>().Select(v => (double)v).ToArray(), 1e-6, 1e-6);
+        }
+        var savedState = new[] { "c", "h" }.SelectMany(name => sess.run(saver.state(name)).ToArray<float>()).ToArray();
+        AssertClose(expectedState.Select(v => (double)v).ToArray(), savedState.Select(v => (double)v).ToArray(), 1e-6, 1e-6);
+    }
+
+    [TestMethod]
+    public void StateSavingRnn_StateNamesMustMatchTheStateStructure()
+    {
+        var steps = new[] { tf.zeros(new Shape(2, 3)) };
+        var saver = new VariableStateSaver(2, new Dictionary<string, int> { ["c"] = 4, ["h"] = 4, ["s"] = 8 });
+        StringAssert.Contains(Assert.ThrowsExactly<ValueError>(() =>
+            tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), steps, saver, "s")).Message, "state_name should be the same type as cell.state_size");
+        StringAssert.Contains(Assert.ThrowsExactly<ValueError>(() =>
+            tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), steps, saver, Nest<string>.Tuple("c", "h", "s"))).Message, "#elems allowed in state_name");
     }
 }
 

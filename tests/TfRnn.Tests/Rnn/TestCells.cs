@@ -50,3 +50,28 @@ public sealed class NestedPlusOneCell(int inputSize, int stateSize) : RNNCell("n
     protected override (Nest<Tensor> output, Nest<Tensor> state) CallNested(Nest<Tensor> inputs, Nest<Tensor> state) =>
         (Nest<Tensor>.Tuple(inputs[0].Leaf + 1.0, inputs[1].Leaf + 1.0), Nest<Tensor>.Tuple(state[0].Leaf + 1.0, state[1].Leaf + 1.0));
 }
+
+/// <summary>
+/// A state saver keeping each named state in a non-trainable variable (zeros at first), as TF's
+/// state-saving tests and truncated BPTT use it; <see cref="saved"/> records what each save stored.
+/// </summary>
+public sealed class VariableStateSaver(int batchSize, IReadOnlyDictionary<string, int> sizes) : IStateSaver
+{
+    readonly Dictionary<string, Variable> _variables = new();
+    public Dictionary<string, Tensor> saved { get; } = new();
+
+    public Tensor state(string name) => Variable(name).value();
+
+    public ITensorOrOperation save_state(string name, Tensor value)
+    {
+        saved[name] = value;
+        return tf.assign(Variable(name), value);
+    }
+
+    Variable Variable(string name)
+    {
+        if (!_variables.TryGetValue(name, out var variable))
+            _variables[name] = variable = tf.Variable(tf.zeros(new Shape(batchSize, sizes[name])), trainable: false, name: "saved_" + name);
+        return variable;
+    }
+}
