@@ -2,6 +2,7 @@
 
 Run with Debian's PyTorch (apt-get install python3-torch): /usr/bin/python3 bench/python/torch_rnn_steps.py
 """
+import os
 import statistics
 import time
 
@@ -20,6 +21,8 @@ def median_ms(step, iterations, rounds=7):
     return statistics.median(results)
 
 
+# Debian's build starts with one thread; libtorch under TorchSharp uses every core, so match it.
+torch.set_num_threads(os.cpu_count())
 torch.manual_seed(1)
 
 # Practice 1: LSTM 128 over 28 steps of 28 pixels, batch 128, Adam.
