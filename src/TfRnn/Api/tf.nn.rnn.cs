@@ -12,8 +12,7 @@ public static partial class tf
         public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
             TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
         {
-            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
-            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             var (outputs, state) = RnnSequence.Run(cell, stack(steps), initial_state, dtype, lengths);
@@ -42,19 +41,10 @@ public static partial class tf
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Nest<Tensor>> inputs,
             Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
         {
-            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
-            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
-            var mismatch = Array.FindIndex(steps, step => !step.SameStructure(steps[0]));
-            if (mismatch >= 0) throw new ValueError($"All static_rnn input steps must share one structure; step 0 is {steps[0]} but step {mismatch} is {steps[mismatch]}");
+            var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "rnn");
-            var flatSteps = steps.Select(step => step.Flatten().ToArray()).ToArray();
-            var stackedLeaves = Enumerable.Range(0, flatSteps[0].Length).Select(leaf => stack(flatSteps.Select(step => step[leaf]).ToArray()));
-            var x = steps[0].Pack(stackedLeaves.GetEnumerator());
-            var (outputs, state) = RnnSequence.RunNested(cell, x, initial_state, dtype, RnnSequence.Lengths(sequence_length));
-            var unstackedLeaves = outputs.Flatten().Select(leaf => unstack(leaf, steps.Length)).ToArray();
-            var perStep = Enumerable.Range(0, steps.Length)
-                .Select(t => outputs.Pack(unstackedLeaves.Select(leaf => leaf[t]).GetEnumerator())).ToList();
-            return (perStep, state);
+            var (outputs, state) = RnnSequence.RunNested(cell, StackSteps(steps), initial_state, dtype, RnnSequence.Lengths(sequence_length));
+            return (UnstackSteps(outputs, steps.Length), state);
         }
 
         /// <summary>
@@ -80,8 +70,7 @@ public static partial class tf
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
             TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
         {
-            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
-            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
             var x = stack(steps);
             var (fw, bw, stateFw, stateBw) = Bidirectional(cell_fw, cell_bw, x, initial_state_fw, initial_state_bw, dtype,
@@ -98,8 +87,7 @@ public static partial class tf
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Nest<Tensor>> inputs, Nest<Tensor>? initial_state_fw = null,
             Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
         {
-            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
-            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             List<Nest<Tensor>> fw, bw;
@@ -116,13 +104,32 @@ public static partial class tf
         }
 
         /// <summary>A list of step structures with each row's valid prefix reversed in time, leaf by leaf.</summary>
-        static List<Nest<Tensor>> ReverseSteps(Nest<Tensor>[] steps, Tensor? lengths)
+        static List<Nest<Tensor>> ReverseSteps(Nest<Tensor>[] steps, Tensor? lengths) =>
+            UnstackSteps(StackSteps(steps).Map(x => RnnSequence.Reverse(x, lengths, 0, 1)), steps.Length);
+
+        /// <summary>The steps of a static loop as an array, with TF's errors for none or an empty list.</summary>
+        static T[] StepList<T>(IEnumerable<T>? inputs)
         {
-            var leaves = steps.Select(step => step.Flatten().ToArray()).ToArray();
-            var reversed = Enumerable.Range(0, leaves[0].Length)
-                .Select(leaf => unstack(RnnSequence.Reverse(stack(leaves.Select(step => step[leaf]).ToArray()), lengths, 0, 1), steps.Length))
-                .ToArray();
-            return Enumerable.Range(0, steps.Length).Select(t => steps[0].Pack(reversed.Select(leaf => leaf[t]).GetEnumerator())).ToList();
+            var steps = inputs?.ToArray() ?? throw new TypeError("inputs must be a sequence");
+            if (steps.Length == 0) throw new ValueError("inputs must not be empty");
+            return steps;
+        }
+
+        /// <summary>Step structures of [batch, …] leaves as one structure of [time, batch, …] leaves.</summary>
+        static Nest<Tensor> StackSteps(Nest<Tensor>[] steps)
+        {
+            var mismatch = Array.FindIndex(steps, step => !step.SameStructure(steps[0]));
+            if (mismatch >= 0) throw new ValueError($"All RNN input steps must share one structure; step 0 is {steps[0]} but step {mismatch} is {steps[mismatch]}");
+            var flatSteps = steps.Select(step => step.Flatten().ToArray()).ToArray();
+            var stacked = Enumerable.Range(0, flatSteps[0].Length).Select(leaf => stack(flatSteps.Select(step => step[leaf]).ToArray()));
+            return steps[0].Pack(stacked.GetEnumerator());
+        }
+
+        /// <summary>The inverse of <see cref="StackSteps"/>: one structure per time step.</summary>
+        static List<Nest<Tensor>> UnstackSteps(Nest<Tensor> stacked, int count)
+        {
+            var leaves = stacked.Flatten().Select(leaf => unstack(leaf, count)).ToArray();
+            return Enumerable.Range(0, count).Select(t => stacked.Pack(leaves.Select(leaf => leaf[t]).GetEnumerator())).ToList();
         }
 
         /// <summary>
