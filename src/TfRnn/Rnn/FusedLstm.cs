@@ -57,7 +57,8 @@ internal static class FusedLstm
         long time = x.shape[0], batch = x.shape[1];
         int next = 1 + 2 * layers.Length;
         var lengths = hasLengths ? ctx.Input(ctx.InputCount - 1).to_type(torch.ScalarType.Int64) : null;
-        long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : lengths.max().item<long>());
+        long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : Math.Max(0, lengths.max().item<long>()));
+        var options = (double forgetBias) => new LstmSequenceOptions(forgetBias, lengths?.data<long>().ToArray(), steps);
         var layerInput = x;
         for (int l = 0; l < layers.Length; l++)
         {
@@ -65,13 +66,18 @@ internal static class FusedLstm
             var w = new torch.Tensor[spec.WeightCount];
             for (int k = 0; k < w.Length; k++) w[k] = ctx.Input(next++);
             var (c, h) = (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l));
-            var (outputs, finalC, finalH) = RunLayer(spec, w, layerInput, c, h, lengths, steps, time, batch);
+            var (outputs, finalC, finalH) = IsPlain(spec) && LstmSequence.Supports(x.dtype, x.device_type)
+                ? LstmSequence.Run(layerInput, c, h, w[0], w[1], options(spec.ForgetBias))
+                : RunLayer(spec, w, layerInput, c, h, lengths, steps, time, batch);
             ctx.Output(1 + 2 * l, finalC);
             ctx.Output(2 + 2 * l, finalH);
             layerInput = outputs;
         }
         ctx.Output(0, layerInput);
     }
+
+    /// <summary>A layer the hand-written sequence kernel covers: no peepholes, projection or clipping.</summary>
+    static bool IsPlain(LstmLayerSpec spec) => !spec.UsePeepholes && spec.NumProj == null && spec.CellClip == null;
 
     static (torch.Tensor outputs, torch.Tensor c, torch.Tensor h) RunLayer(LstmLayerSpec spec, torch.Tensor[] w, torch.Tensor x,
         torch.Tensor c, torch.Tensor h, torch.Tensor? lengths, long steps, long time, long batch)
