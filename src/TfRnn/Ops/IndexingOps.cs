@@ -14,7 +14,8 @@ public static partial class tf
         Shape shape = p.shape.is_known_rank && idx.shape.is_known_rank
             ? p.shape.Slice(0, (int)a).concatenate(idx.shape).concatenate(p.shape.Slice((int)a + 1))
             : Shape.unknown();
-        return OpBuilder.Elementwise("GatherV2", name, new[] { p, idx }, p.dtype, shape, t => GatherKernel(t[0], t[1], a));
+        return OpBuilder.Elementwise("GatherV2", name, new[] { p, idx }, p.dtype, shape, t => GatherKernel(t[0], t[1], a),
+            new Dictionary<string, object?> { ["axis"] = new EngineAttr<long>(a) });
     }
 
     internal static torch.Tensor GatherKernel(torch.Tensor p, torch.Tensor indices, long axis)

@@ -132,6 +132,7 @@ public static partial class tf
             shape = batch.concatenate(new Shape(rows, cols));
         }
         return OpBuilder.Elementwise(type, name, new[] { x, y }, x.dtype, shape, t =>
-            torch.matmul(transpose_a ? t[0].transpose(-2, -1) : t[0], transpose_b ? t[1].transpose(-2, -1) : t[1]));
+            torch.matmul(transpose_a ? t[0].transpose(-2, -1) : t[0], transpose_b ? t[1].transpose(-2, -1) : t[1]),
+            new Dictionary<string, object?> { ["transpose_a"] = transpose_a, ["transpose_b"] = transpose_b });
     }
 }

@@ -8,8 +8,12 @@ public static partial class tf
     public static partial class nn
     {
         /// <summary>tf.nn.softmax(logits, axis).</summary>
-        public static Tensor softmax(object logits, int axis = -1, string? name = null) =>
-            Unary("Softmax", logits, name, t => torch.softmax(t, axis));
+        public static Tensor softmax(object logits, int axis = -1, string? name = null)
+        {
+            var input = OpBuilder.ToTensor(logits);
+            return OpBuilder.Elementwise("Softmax", name, new[] { input }, input.dtype, input.shape, t => torch.softmax(t[0], axis),
+                new Dictionary<string, object?> { ["axis"] = new EngineAttr<int>(axis) });
+        }
 
         /// <summary>tf.nn.log_softmax(logits, axis).</summary>
         public static Tensor log_softmax(object logits, int axis = -1, string? name = null) =>

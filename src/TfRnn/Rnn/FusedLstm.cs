@@ -46,7 +46,10 @@ internal static class FusedLstm
         }
         bool hasLengths = sequenceLength != null;
         var op = x.graph.CreateOp("FusedLSTM", name, inputs.ToArray(), outputs.ToArray(), ctx => Kernel(ctx, layers, hasLengths),
-            new Dictionary<string, object?> { ["num_layers"] = layers.Length });
+            new Dictionary<string, object?>
+            {
+                ["num_layers"] = layers.Length, ["layers"] = layers, ["has_lengths"] = new EngineAttr<bool>(hasLengths),
+            });
         var states = Enumerable.Range(0, layers.Length).Select(l => (op.outputs[1 + 2 * l], op.outputs[2 + 2 * l])).ToArray();
         return (op.outputs[0], states);
     }

@@ -20,6 +20,12 @@ internal sealed class ExecutionPlan
     /// <summary>Per slot: a tensor listed in stop_gradients (its value is detached once produced).</summary>
     public required bool[] StopPoints { get; init; }
 
+    /// <summary>The host form of this plan (small no-gradient runs), or null; decided once per plan.</summary>
+    public HostPlan? Host => _host.Value;
+    readonly Lazy<HostPlan?> _host;
+
+    ExecutionPlan() => _host = new Lazy<HostPlan?>(() => HostPlan.TryBuild(this), LazyThreadSafetyMode.None);
+
     public static ExecutionPlan Build(Graph graph, IReadOnlyList<ITensorOrOperation> fetches, IReadOnlyList<Tensor> feeds)
     {
         var fed = new HashSet<Tensor>(feeds);

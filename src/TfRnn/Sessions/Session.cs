@@ -96,6 +96,7 @@ public partial class Session : IDisposable
         if (!_plans.TryGetValue(key, out var plan))
             _plans[key] = plan = ExecutionPlan.Build(graph, fetches, feeds);
 
+        if (plan.Host is { } host) return host.Run(this, feeds, feedValues);
         using var scope = torch.NewDisposeScope();
         using var gradMode = plan.NeedsGradients ? null : torch.no_grad();
         var values = new object?[plan.SlotCount];

@@ -61,6 +61,15 @@ internal static class TensorConversion
             CheckConvertible(engineType, target);
             return engine.to_type(target.dtype.ToTorch());
         }
+        var array = ToFeedArray(value, target);
+        return target.dtype == TF_DataType.TF_STRING ? array : ToTorch(array);
+    }
+
+    /// <summary><see cref="ToFeedValue"/> for runs on the host: the value as a host array of the target's dtype.</summary>
+    public static NDArray ToFeedArray(object value, Tensor target)
+    {
+        if (value is torch.Tensor engine) return ToNDArray((torch.Tensor)ToFeedValue(engine, target));
+        if (value is Tensor or Variable) ToFeedValue(value, target);   // the same TypeError as the engine path
         var array = NDArray.FromObject(value);
         CheckShape(array.Dims, target);
         if (target.dtype == TF_DataType.TF_STRING)
@@ -73,7 +82,7 @@ internal static class TensorConversion
             CheckConvertible(array.dtype, target);
             array = array.astype(target.dtype);
         }
-        return ToTorch(array);
+        return array;
     }
 
     static void CheckShape(long[] dims, Tensor target)
