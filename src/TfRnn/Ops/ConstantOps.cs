@@ -22,7 +22,7 @@ public static partial class tf
             return graph.CreateOp("Const", name, Array.Empty<Tensor>(), new[] { new OutputSpec(array.dtype, array.shape) },
                 ctx => ctx.Output(0, array), attrs).outputs[0];
         return graph.CreateOp("Const", name, Array.Empty<Tensor>(), new[] { new OutputSpec(array.dtype, array.shape) },
-            ctx => ctx.Output(ctx.Session.GetOrCreateOpState(ctx.Op, () => TensorConversion.ToTorch(array))), attrs).outputs[0];
+            ctx => ctx.Output(ctx.Resources.GetOrCreateOpState(ctx.Op, () => TensorConversion.ToTorch(array))), attrs).outputs[0];
     }
 
     /// <summary>A host copy of a constant's value: C# floating numbers become float32 unless an NDArray says otherwise.</summary>

@@ -88,7 +88,7 @@ public static partial class tf
             {
                 var value = ctx.Input(0);
                 var k = ctx.Input(1);
-                var generator = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
+                var generator = ctx.Resources.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
                 var mask = EngineMath.Add(torch.rand(noiseDims ?? value.shape, dtype: value.dtype, generator: generator), k).floor();
                 ctx.Output(value.div(k).mul(mask));
             });

@@ -39,7 +39,7 @@ public static partial class tf
         var (seed1, seed2) = Seeds(l.graph, seed);
         return OpBuilder.Single("Multinomial", name, new[] { l }, int64, new Shape(l.shape[0], num_samples), ctx =>
         {
-            var gen = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
+            var gen = ctx.Resources.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
             ctx.Output(torch.multinomial(torch.softmax(ctx.Input(0), -1), num_samples, replacement: true, generator: gen));
         });
     }
@@ -52,7 +52,7 @@ public static partial class tf
         return graph.CreateOp(type, name, Array.Empty<Tensor>(), new[] { new OutputSpec(dtype, shape) }, ctx =>
         {
             // One generator per op and session: each run draws new numbers, and a seeded graph repeats its sequence.
-            var generator = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
+            var generator = ctx.Resources.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
             ctx.Output(draw(dims, generator));
         }, new Dictionary<string, object?> { ["seed"] = seed1, ["seed2"] = seed2, ["dtype"] = dtype }).outputs[0];
     }

@@ -101,7 +101,7 @@ internal static class RnnLoop
             {
                 for (int i = 0; i < nIn; i++) feeds[i] = xs[i][t];
                 for (int i = 0; i < k; i++) feeds[nIn + i] = current[i];
-                var results = ctx.Session.RunSubPlan(_plan, feeds);
+                var results = ctx.RunSubPlan(_plan, feeds);
                 var alive = lengths is null ? null : EngineMath.Greater(lengths, t);   // [batch]
                 for (int o = 0; o < nOut; o++)
                 {

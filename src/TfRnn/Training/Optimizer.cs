@@ -156,7 +156,7 @@ public abstract class Optimizer
     }
 
     static torch.Tensor StateOf(KernelContext ctx, Variable v) =>
-        ctx.Session.TryGetVariable(v.op, out var value) ? value
+        ctx.Resources.TryGetVariable(v.op, out var value) ? value
             : throw new FailedPreconditionError($"Attempting to use uninitialized value {v.op.name}");
 
     /// <summary>A scalar hyperparameter as a double inside a kernel.</summary>

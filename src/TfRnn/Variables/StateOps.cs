@@ -19,23 +19,8 @@ internal static class StateOps
             var incoming = ctx.Input(1);
             if (validateShape && reference.shape.is_fully_defined && !incoming.shape.SequenceEqual(reference.shape.dims!))
                 throw new InvalidArgumentError($"Assign requires shapes of both tensors to match. lhs shape= {reference.shape.ToShapeFunctionString()} rhs shape= [{string.Join(",", incoming.shape)}]");
-            ctx.Output(Store(ctx.Session, variableOp, incoming));
+            ctx.Output(ctx.Resources.Assign(variableOp, incoming));
         }, new Dictionary<string, object?> { ["validate_shape"] = validateShape }, referenceInputs: 1);
-    }
-
-    /// <summary>Writes in place when the shape is unchanged (other holders see the update), else replaces.</summary>
-    internal static torch.Tensor Store(Session session, Operation variableOp, torch.Tensor incoming)
-    {
-        using var noGrad = torch.no_grad();
-        if (session.TryGetVariable(variableOp, out var existing) && existing.shape.SequenceEqual(incoming.shape))
-        {
-            existing.copy_(incoming);
-            return existing;
-        }
-        var stored = incoming.detach().clone();
-        if (torch.is_floating_point(stored.dtype)) stored.requires_grad_(true);
-        session.SetVariable(variableOp, stored);
-        return stored;
     }
 
     /// <summary>AssignAdd / AssignSub: updates the stored value in place.</summary>
@@ -48,7 +33,7 @@ internal static class StateOps
             throw new ValueError($"Shapes {reference.shape} and {delta.shape} are incompatible for '{name ?? type}' (op: '{type}')");
         return OpBuilder.Single(type, name, new[] { reference, delta }, reference.dtype, reference.shape, ctx =>
         {
-            if (!ctx.Session.TryGetVariable(variableOp, out var value))
+            if (!ctx.Resources.TryGetVariable(variableOp, out var value))
                 throw new FailedPreconditionError($"Attempting to use uninitialized value {variableOp.name}");
             using (torch.no_grad()) update(value, ctx.Input(1));
             ctx.Output(value);

@@ -51,7 +51,7 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
 
     static void ReadKernel(KernelContext ctx)
     {
-        if (!ctx.Session.TryGetVariable(ctx.Op, out var value))
+        if (!ctx.Resources.TryGetVariable(ctx.Op, out var value))
             throw new FailedPreconditionError($"Attempting to use uninitialized value {ctx.Op.name}\n\t [[node {ctx.Op.name}]]");
         ctx.Output(value);
     }
