@@ -2,7 +2,7 @@ namespace TfRnn;
 
 /// <summary>
 /// What one (fetches, feeds) signature runs: the ops the fetches need, pruned at fed tensors, in
-/// execution order, with each tensor's value slot resolved ahead of time. Cached per session.
+/// execution order, with each tensor's value slot resolved ahead of time. Cached by the session's executor.
 /// </summary>
 internal sealed class ExecutionPlan
 {

@@ -19,6 +19,9 @@ public partial class Session : IDisposable
 
     public Graph graph { get; }
 
+    /// <summary>Variable values and per-op state: what kernels and Saver read and write.</summary>
+    internal ResourceStore Resources { get; } = new();
+
     /// <summary>How many run signatures have a cached plan (for tests and diagnostics).</summary>
     internal int CachedPlanCount => _executor.CachedPlanCount;
 
@@ -95,9 +98,6 @@ public partial class Session : IDisposable
         while (entry.MoveNext()) items.Add(new FeedItem(entry.Key, entry.Value!));
         return items.ToArray();
     }
-
-    /// <summary>Variable values and per-op state: what kernels and Saver read and write.</summary>
-    internal ResourceStore Resources { get; } = new();
 
     public void close() => Dispose();
 
