@@ -21,7 +21,11 @@ public sealed partial class Graph
             if (!ReferenceEquals(input.graph, this))
                 throw new ValueError($"Tensor {input.name} must be from the same graph as the op being created ('{name ?? type}').");
         string opName = name != null && name.EndsWith('/') ? name[..^1] : unique_name(name ?? type);
-        var op = new Operation(this, opName, type, inputs, attrs ?? EmptyAttrs, kernel, CurrentDevice) { ReferenceInputCount = referenceInputs, Gradients = gradients };
+        var op = new Operation(this, opName, type, inputs, attrs ?? EmptyAttrs, kernel, CurrentDevice)
+        {
+            ReferenceInputCount = referenceInputs,
+            Gradients = gradients,
+        };
         op.outputs = outputs.Select((o, i) => new Tensor(op, i, o.DType, o.Shape)).ToArray();
         foreach (var deps in _controlDependencies)
             foreach (var dep in deps)
