@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 /// <summary>
@@ -28,7 +26,7 @@ internal static class DeviceSpec
 
     static void WarnIfNoGpu(string requested)
     {
-        if (_warned || torch.cuda.is_available()) return;
+        if (_warned || EngineTypes.CudaAvailable) return;
         _warned = true;
         Console.Error.WriteLine($"TfRnn: device '{requested}' requested but this TorchSharp build has no CUDA; running on the CPU.");
     }

@@ -15,13 +15,17 @@ public sealed partial class Graph
     /// the current device and control dependencies; returns it with its outputs made.
     /// </summary>
     internal Operation CreateOp(string type, string? name, Tensor[] inputs, OutputSpec[] outputs, Kernel? kernel,
-        IReadOnlyDictionary<string, object?>? attrs = null, int referenceInputs = 0)
+        IReadOnlyDictionary<string, object?>? attrs = null, int referenceInputs = 0, GradientsSpec? gradients = null)
     {
         foreach (var input in inputs)
             if (!ReferenceEquals(input.graph, this))
                 throw new ValueError($"Tensor {input.name} must be from the same graph as the op being created ('{name ?? type}').");
         string opName = name != null && name.EndsWith('/') ? name[..^1] : unique_name(name ?? type);
-        var op = new Operation(this, opName, type, inputs, attrs ?? EmptyAttrs, kernel, CurrentDevice) { ReferenceInputCount = referenceInputs };
+        var op = new Operation(this, opName, type, inputs, attrs ?? EmptyAttrs, kernel, CurrentDevice)
+        {
+            ReferenceInputCount = referenceInputs,
+            Gradients = gradients,
+        };
         op.outputs = outputs.Select((o, i) => new Tensor(op, i, o.DType, o.Shape)).ToArray();
         foreach (var deps in _controlDependencies)
             foreach (var dep in deps)

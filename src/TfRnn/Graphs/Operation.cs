@@ -44,6 +44,9 @@ public sealed class Operation : ITensorOrOperation, IFetch<NDArray?>
     /// </summary>
     internal int ReferenceInputCount { get; init; }
 
+    /// <summary>The typed description of a <c>Gradients</c> op; null for every other op.</summary>
+    internal GradientsSpec? Gradients { get; init; }
+
     /// <summary>Ops whose failure to run should not name a kernel: placeholders are fed, not run.</summary>
     internal bool IsPlaceholder => type == "Placeholder";
 

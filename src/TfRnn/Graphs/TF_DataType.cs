@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 /// <summary>TensorFlow's DataType enum, with TensorFlow's numbers (types.proto).</summary>
@@ -64,40 +62,6 @@ public static class DataTypeExtensions
     public static bool is_integer(this TF_DataType dtype) =>
         dtype is TF_DataType.TF_INT32 or TF_DataType.TF_INT64 or TF_DataType.TF_INT16 or TF_DataType.TF_INT8
             or TF_DataType.TF_UINT8 or TF_DataType.TF_UINT16 or TF_DataType.TF_UINT32 or TF_DataType.TF_UINT64;
-
-    internal static torch.ScalarType ToTorch(this TF_DataType dtype) => dtype switch
-    {
-        TF_DataType.TF_FLOAT => torch.ScalarType.Float32,
-        TF_DataType.TF_DOUBLE => torch.ScalarType.Float64,
-        TF_DataType.TF_HALF => torch.ScalarType.Float16,
-        TF_DataType.TF_BFLOAT16 => torch.ScalarType.BFloat16,
-        TF_DataType.TF_INT32 => torch.ScalarType.Int32,
-        TF_DataType.TF_INT64 => torch.ScalarType.Int64,
-        TF_DataType.TF_INT16 => torch.ScalarType.Int16,
-        TF_DataType.TF_INT8 => torch.ScalarType.Int8,
-        TF_DataType.TF_UINT8 => torch.ScalarType.Byte,
-        TF_DataType.TF_BOOL => torch.ScalarType.Bool,
-        TF_DataType.TF_COMPLEX64 => torch.ScalarType.ComplexFloat32,
-        TF_DataType.TF_COMPLEX128 => torch.ScalarType.ComplexFloat64,
-        _ => throw new TypeError($"dtype {dtype.as_numpy_name()} has no tensor engine equivalent"),
-    };
-
-    internal static TF_DataType FromTorch(torch.ScalarType type) => type switch
-    {
-        torch.ScalarType.Float32 => TF_DataType.TF_FLOAT,
-        torch.ScalarType.Float64 => TF_DataType.TF_DOUBLE,
-        torch.ScalarType.Float16 => TF_DataType.TF_HALF,
-        torch.ScalarType.BFloat16 => TF_DataType.TF_BFLOAT16,
-        torch.ScalarType.Int32 => TF_DataType.TF_INT32,
-        torch.ScalarType.Int64 => TF_DataType.TF_INT64,
-        torch.ScalarType.Int16 => TF_DataType.TF_INT16,
-        torch.ScalarType.Int8 => TF_DataType.TF_INT8,
-        torch.ScalarType.Byte => TF_DataType.TF_UINT8,
-        torch.ScalarType.Bool => TF_DataType.TF_BOOL,
-        torch.ScalarType.ComplexFloat32 => TF_DataType.TF_COMPLEX64,
-        torch.ScalarType.ComplexFloat64 => TF_DataType.TF_COMPLEX128,
-        _ => throw new TypeError($"tensor engine type {type} has no TensorFlow dtype"),
-    };
 
     /// <summary>The dtype TensorFlow infers for a C# value type (Python float → float32 in TF, as for constants).</summary>
     internal static TF_DataType FromClrType(Type type) => type switch

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -8,7 +6,7 @@ public static partial class tf
     public static Tensor identity(object input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
-        return OpBuilder.Single("Identity", name, new[] { x }, x.dtype, x.shape, ctx => ctx.Output(0, ctx.InputValue(0)));
+        return OpBuilder.Single("Identity", name, new[] { x }, x.dtype, x.shape, ArrayKernels.Identity);
     }
 
     /// <summary>tf.reshape(tensor, shape): shape may hold one -1, or be a shape-valued tensor.</summary>
@@ -30,8 +28,7 @@ public static partial class tf
             }
             if (unknown == 1) target = new Shape(dims.Select(d => d < 0 ? x.shape.size / known : d).ToArray());
         }
-        return OpBuilder.Single("Reshape", name, new[] { x, shapeTensor }, x.dtype, target,
-            ctx => ctx.Output(ctx.Input(0).reshape(OpBuilder.ReadLongs(ctx.Input(1)))));
+        return OpBuilder.Single("Reshape", name, new[] { x, shapeTensor }, x.dtype, target, ArrayKernels.Reshape);
     }
 
     /// <summary>tf.transpose(a, perm): permutes dimensions (reverses them by default).</summary>
@@ -39,11 +36,10 @@ public static partial class tf
     {
         var x = OpBuilder.ToTensor(a);
         if (perm == null && !x.shape.is_known_rank)
-            return OpBuilder.Elementwise("Transpose", name, new[] { x }, x.dtype, Shape.unknown(),
-                t => t[0].permute(Enumerable.Range(0, (int)t[0].dim()).Reverse().Select(i => (long)i).ToArray()));
+            return OpBuilder.Single("Transpose", name, new[] { x }, x.dtype, Shape.unknown(), ctx => ArrayKernels.Transpose(ctx, null));
         var order = (perm ?? Enumerable.Range(0, x.ndim).Reverse().ToArray()).Select(p => (long)p).ToArray();
         var shape = x.shape.is_known_rank ? new Shape(order.Select(p => x.shape[(int)p]).ToArray()) : Shape.unknown(order.Length);
-        return OpBuilder.Elementwise("Transpose", name, new[] { x }, x.dtype, shape, t => t[0].permute(order));
+        return OpBuilder.Single("Transpose", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Transpose(ctx, order));
     }
 
     /// <summary>tf.split(value, num_or_size_splits, axis): equal pieces (an int) or pieces of the given sizes.</summary>
@@ -70,13 +66,8 @@ public static partial class tf
             return new OutputSpec(x.dtype, dims != null ? new Shape(dims) : Shape.unknown());
         }).ToArray();
         int count = sizes.Length;
-        return x.graph.CreateOp(num_or_size_splits is int ? "Split" : "SplitV", name, new[] { x }, outputs, ctx =>
-        {
-            var t = ctx.Input(0);
-            long dim = a < 0 ? a + t.dim() : a;
-            var pieces = sizes.All(s => s >= 0) ? t.split(sizes, dim) : t.chunk(count, dim);
-            for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
-        }, new Dictionary<string, object?> { ["num_split"] = count, ["axis"] = a }).outputs;
+        return x.graph.CreateOp(num_or_size_splits is int ? "Split" : "SplitV", name, new[] { x }, outputs,
+            ctx => ArrayKernels.Split(ctx, sizes, count, a), new Dictionary<string, object?> { ["num_split"] = count, ["axis"] = a }).outputs;
     }
 
     /// <summary>tf.squeeze(input, axis): removes size-1 dimensions (all, or those in <paramref name="axis"/>).</summary>
@@ -99,13 +90,7 @@ public static partial class tf
             }
             shape = new Shape(dims.ToArray());
         }
-        return OpBuilder.Elementwise("Squeeze", name, new[] { x }, x.dtype, shape, t =>
-        {
-            var result = t[0];
-            if (axes == null) return result.squeeze();
-            foreach (var a in axes.OrderByDescending(a => a)) result = result.squeeze(a);
-            return result;
-        });
+        return OpBuilder.Single("Squeeze", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Squeeze(ctx, axes));
     }
 
     /// <summary>tf.expand_dims(input, axis): inserts a size-1 dimension at <paramref name="axis"/>.</summary>
@@ -114,7 +99,7 @@ public static partial class tf
         var x = OpBuilder.ToTensor(input);
         int a = axis < 0 && x.shape.is_known_rank ? axis + x.ndim + 1 : axis;
         var shape = x.shape.is_known_rank ? new Shape(x.shape.as_list().Take(a).Append(1).Concat(x.shape.as_list().Skip(a)).ToArray()) : Shape.unknown();
-        return OpBuilder.Elementwise("ExpandDims", name, new[] { x }, x.dtype, shape, t => t[0].unsqueeze(a < 0 ? a + t[0].dim() + 1 : a));
+        return OpBuilder.Single("ExpandDims", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.ExpandDims(ctx, a));
     }
 
     /// <summary>tf.concat(values, axis): joins tensors along an existing dimension.</summary>
@@ -148,7 +133,7 @@ public static partial class tf
             }
             shape = new Shape(dims);
         }
-        return OpBuilder.Elementwise("ConcatV2", name, inputs, first.dtype, shape, t => torch.cat(t, axis < 0 ? axis + t[0].dim() : axis));
+        return OpBuilder.Single("ConcatV2", name, inputs, first.dtype, shape, ctx => ArrayKernels.Concat(ctx, axis));
     }
 
     /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack).</summary>
@@ -163,7 +148,7 @@ public static partial class tf
         int rank = merged.ndim;
         int a = axis < 0 && rank >= 0 ? axis + rank + 1 : axis;
         var shape = merged.is_known_rank ? new Shape(merged.as_list().Take(a).Append(inputs.Length).Concat(merged.as_list().Skip(a)).ToArray()) : Shape.unknown();
-        return OpBuilder.Elementwise("Pack", name, inputs, first.dtype, shape, t => torch.stack(t, a < 0 ? a + t[0].dim() + 1 : a));
+        return OpBuilder.Single("Pack", name, inputs, first.dtype, shape, ctx => ArrayKernels.Stack(ctx, a));
     }
 
     /// <summary>tf.unstack(value, num, axis): splits along <paramref name="axis"/> into tensors of one rank less (TF's Unpack).</summary>
@@ -174,13 +159,7 @@ public static partial class tf
         int count = num ?? (x.shape[(int)a] >= 0 ? (int)x.shape[(int)a] : throw new ValueError($"Cannot infer num from shape {x.shape}"));
         var rest = x.shape.is_known_rank ? new Shape(x.shape.as_list().Where((_, i) => i != a).ToArray()) : Shape.unknown();
         var outputs = Enumerable.Repeat(new OutputSpec(x.dtype, rest), count).ToArray();
-        return x.graph.CreateOp("Unpack", name, new[] { x }, outputs, ctx =>
-        {
-            var pieces = ctx.Input(0).unbind(a);
-            if (pieces.Length != count)
-                throw new InvalidArgumentError($"Input shape axis {a} must equal {count}, got shape [{string.Join(",", ctx.Input(0).shape)}]");
-            for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
-        }, new Dictionary<string, object?> { ["num"] = count, ["axis"] = a }).outputs;
+        return x.graph.CreateOp("Unpack", name, new[] { x }, outputs, ctx => ArrayKernels.Unstack(ctx, a, count), new Dictionary<string, object?> { ["num"] = count, ["axis"] = a }).outputs;
     }
 
     /// <summary>tf.tile(input, multiples): repeats the tensor <paramref name="multiples"/>[i] times along each axis.</summary>
@@ -189,7 +168,7 @@ public static partial class tf
         var x = OpBuilder.ToTensor(input);
         var shape = x.shape.is_known_rank ? new Shape(x.shape.as_list().Select((d, i) => d < 0 ? -1 : d * multiples[i]).ToArray()) : Shape.unknown(multiples.Length);
         var reps = multiples.Select(m => (long)m).ToArray();
-        return OpBuilder.Elementwise("Tile", name, new[] { x }, x.dtype, shape, t => t[0].tile(reps));
+        return OpBuilder.Single("Tile", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Tile(ctx, reps));
     }
 
     /// <summary>tf.reverse(tensor, axis): reverses the listed dimensions.</summary>
@@ -197,6 +176,6 @@ public static partial class tf
     {
         var x = OpBuilder.ToTensor(tensor);
         var dims = axis.Select(a => (long)a).ToArray();
-        return OpBuilder.Elementwise("ReverseV2", name, new[] { x }, x.dtype, x.shape, t => t[0].flip(dims));
+        return OpBuilder.Single("ReverseV2", name, new[] { x }, x.dtype, x.shape, ctx => ArrayKernels.Reverse(ctx, dims));
     }
 }

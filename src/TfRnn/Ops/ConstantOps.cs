@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -20,9 +18,9 @@ public static partial class tf
         var attrs = new Dictionary<string, object?> { ["value"] = array, ["dtype"] = array.dtype };
         if (array.dtype == TF_DataType.TF_STRING)
             return graph.CreateOp("Const", name, Array.Empty<Tensor>(), new[] { new OutputSpec(array.dtype, array.shape) },
-                ctx => ctx.Output(0, array), attrs).outputs[0];
+                ctx => ConstantKernels.HostConst(ctx, array), attrs).outputs[0];
         return graph.CreateOp("Const", name, Array.Empty<Tensor>(), new[] { new OutputSpec(array.dtype, array.shape) },
-            ctx => ctx.Output(ctx.Session.GetOrCreateOpState(ctx.Op, () => TensorConversion.ToTorch(array))), attrs).outputs[0];
+            ctx => ConstantKernels.Const(ctx, array), attrs).outputs[0];
     }
 
     /// <summary>A host copy of a constant's value: C# floating numbers become float32 unless an NDArray says otherwise.</summary>
@@ -55,7 +53,7 @@ public static partial class tf
         var value = OpBuilder.ToTensor(input);
         if (!value.shape.is_compatible_with(shape))
             throw new ValueError($"Shapes {value.shape} and {shape} are incompatible");
-        return OpBuilder.Single("PlaceholderWithDefault", name, new[] { value }, value.dtype, shape, ctx => ctx.Output(0, ctx.InputValue(0)),
+        return OpBuilder.Single("PlaceholderWithDefault", name, new[] { value }, value.dtype, shape, ArrayKernels.Identity,
             new Dictionary<string, object?> { ["dtype"] = value.dtype, ["shape"] = shape });
     }
 
@@ -65,7 +63,7 @@ public static partial class tf
         var dimsTensor = OpBuilder.ToTensor(dims, int32);
         var valueTensor = OpBuilder.ToTensor(value);
         return OpBuilder.Single("Fill", name, new[] { dimsTensor, valueTensor }, valueTensor.dtype, StaticShapeFromValue(dimsTensor),
-            ctx => ctx.Output(EngineMath.Full(OpBuilder.ReadLongs(ctx.Input(0)), ctx.Input(1))));
+            ConstantKernels.Fill);
     }
 
     /// <summary>tf.zeros(shape, dtype, name).</summary>
@@ -82,7 +80,7 @@ public static partial class tf
     {
         var dims = shape.as_list();
         return OpBuilder.Single("Fill", name, Array.Empty<Tensor>(), dtype, shape,
-            ctx => ctx.Output(EngineMath.Full(dims, value, dtype.ToTorch())),
+            ctx => ConstantKernels.Filled(ctx, dims, value, dtype),
             new Dictionary<string, object?> { ["dtype"] = dtype, ["value"] = value });
     }
 
@@ -99,7 +97,7 @@ public static partial class tf
         var input = OpBuilder.ToTensor(tensor);
         var outType = dtype == TF_DataType.DtInvalid ? input.dtype : dtype;
         return OpBuilder.Single(type, name, new[] { input }, outType, input.shape,
-            ctx => ctx.Output(EngineMath.FullLike(ctx.Input(0), value, outType.ToTorch())));
+            ctx => ConstantKernels.FilledLike(ctx, value, outType));
     }
 
     /// <summary>tf.range(start, limit, delta, dtype): like Python's range; one argument means limit.</summary>
@@ -116,8 +114,7 @@ public static partial class tf
                    c = ((NDArray)d.op.attrs["value"]!).item<double>();
             length = Math.Max(0, (long)Math.Ceiling((b - a) / c));
         }
-        return OpBuilder.Single("Range", name, new[] { s, l, d }, s.dtype, new Shape(length), ctx =>
-            ctx.Output(EngineMath.Range(ctx.Input(0), ctx.Input(1), ctx.Input(2), s.dtype.ToTorch())));
+        return OpBuilder.Single("Range", name, new[] { s, l, d }, s.dtype, new Shape(length), ctx => ConstantKernels.Range(ctx, s.dtype));
     }
 
     /// <summary>The static shape described by a shape-valued tensor, known when it is a constant.</summary>

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 /// <summary>Joins a sharded embedding table into one table whose row i is id i, for TF's partition strategies.</summary>
@@ -18,7 +16,6 @@ internal static class EmbeddingShards
         for (int k = 1; k < sizes.Length; k++) offsets[k] = offsets[k - 1] + sizes[k - 1];
         var order = new long[total];
         for (long i = 0; i < total; i++) order[i] = offsets[i % sizes.Length] + i / sizes.Length;
-        return OpBuilder.Elementwise("Gather", "mod_order", new[] { joined }, joined.dtype, joined.shape,
-            t => t[0].index_select(0, torch.tensor(order)));
+        return OpBuilder.Single("Gather", "mod_order", new[] { joined }, joined.dtype, joined.shape, IndexingKernels.SelectRows(order));
     }
 }

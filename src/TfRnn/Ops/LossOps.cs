@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -24,17 +22,8 @@ public static partial class tf
             if (z.shape.is_known_rank && z.ndim == 0) throw new ValueError("Logits cannot be scalars - received shape ().");
             var broadcast = ShapeInference.Broadcast(z.shape, l.shape, opName, "SoftmaxCrossEntropyWithLogits");
             var shape = broadcast.is_known_rank ? ShapeInference.Reduce(broadcast, new long[] { dim < 0 ? dim + broadcast.ndim : dim }, false) : Shape.unknown();
-            return OpBuilder.Elementwise("SoftmaxCrossEntropyWithLogits", name, new[] { z, l }, z.dtype, shape, t =>
-            {
-                var both = torch.broadcast_tensors(t[0], t[1]);
-                var (logit, label) = (both[0], both[1]);
-                var logProbs = logit.log_softmax(dim);
-                var loss = -(label * logProbs).sum(dim);
-                // TF's kernel defines d/dlogits = softmax − labels; build a surrogate with exactly that gradient.
-                var surrogate = (EngineMath.Sub(logProbs.exp(), label).detach() * logit).sum(dim);
-                if (labelGradient) surrogate = EngineMath.Add(surrogate, (-logProbs).detach().mul(label).sum(dim));
-                return EngineMath.Add(EngineMath.Sub(loss, surrogate).detach(), surrogate);
-            });
+            return OpBuilder.Single("SoftmaxCrossEntropyWithLogits", name, new[] { z, l }, z.dtype, shape,
+                ctx => LossKernels.SoftmaxCrossEntropy(ctx, dim, labelGradient));
         }
 
         /// <summary>
@@ -55,22 +44,7 @@ public static partial class tf
                     throw new ValueError($"Shape mismatch: The shape of labels (received {l.shape}) should equal the shape of logits except for the last dimension (received {z.shape}).");
             }
             var shape = z.shape.is_known_rank ? z.shape.Slice(0, -1) : l.shape;
-            return OpBuilder.Elementwise("SparseSoftmaxCrossEntropyWithLogits", name, new[] { z, l }, z.dtype, shape, t =>
-            {
-                var logit = t[0];
-                var label = t[1].to_type(torch.ScalarType.Int64);
-                if (label.dim() != logit.dim() - 1)
-                    throw new InvalidArgumentError($"labels must be {logit.dim() - 1}-D, but got shape [{string.Join(",", label.shape)}]");
-                long classes = logit.shape[^1];
-                var flat = label.flatten();
-                var bad = torch.logical_or(EngineMath.Less(flat, 0), EngineMath.GreaterEqual(flat, classes));
-                if (bad.any().item<bool>())
-                {
-                    long value = flat[bad.nonzero()[0, 0]].item<long>();
-                    throw new InvalidArgumentError($"Received a label value of {value} which is outside the valid range of [0, {classes}).  Label values: {string.Join(" ", flat.data<long>().ToArray())}");
-                }
-                return -logit.log_softmax(-1).gather(-1, label.unsqueeze(-1)).squeeze(-1);
-            });
+            return OpBuilder.Single("SparseSoftmaxCrossEntropyWithLogits", name, new[] { z, l }, z.dtype, shape, LossKernels.SparseSoftmaxCrossEntropy);
         }
     }
 
@@ -82,6 +56,6 @@ public static partial class tf
         if (tensors.Length == 1) return identity(tensors[0], name);
         var shape = tensors.Aggregate(Shape.unknown(), (s, t) =>
             s.is_compatible_with(t.shape) ? s.merge_with(t.shape) : throw new ValueError($"Shapes {s} and {t.shape} are incompatible (tf.add_n)"));
-        return OpBuilder.Elementwise("AddN", name, tensors, tensors[0].dtype, shape, t => t.Skip(1).Aggregate(t[0], EngineMath.Add));
+        return OpBuilder.Single("AddN", name, tensors, tensors[0].dtype, shape, MathKernels.AddN);
     }
 }

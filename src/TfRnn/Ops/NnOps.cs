@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -11,16 +9,16 @@ public static partial class tf
         public static Tensor softmax(object logits, int axis = -1, string? name = null)
         {
             var input = OpBuilder.ToTensor(logits);
-            return OpBuilder.Elementwise("Softmax", name, new[] { input }, input.dtype, input.shape, t => torch.softmax(t[0], axis),
+            return OpBuilder.Single("Softmax", name, new[] { input }, input.dtype, input.shape, ctx => NnKernels.Softmax(ctx, axis),
                 new Dictionary<string, object?> { ["axis"] = new EngineAttr<int>(axis) });
         }
 
         /// <summary>tf.nn.log_softmax(logits, axis).</summary>
         public static Tensor log_softmax(object logits, int axis = -1, string? name = null) =>
-            Unary("LogSoftmax", logits, name, t => t.log_softmax(axis));
+            Unary("LogSoftmax", logits, name, ctx => NnKernels.LogSoftmax(ctx, axis));
 
         /// <summary>tf.nn.relu(features): max(features, 0).</summary>
-        public static Tensor relu(object features, string? name = null) => Unary("Relu", features, name, t => torch.nn.functional.relu(t));
+        public static Tensor relu(object features, string? name = null) => Unary("Relu", features, name, NnKernels.Relu);
 
         /// <summary>tf.nn.sigmoid(x).</summary>
         public static Tensor sigmoid(object x, string? name = null) => tf.sigmoid(x, name);
@@ -36,7 +34,7 @@ public static partial class tf
                 throw new ValueError($"Shape must be rank 1 but is rank {b.ndim} for '{name ?? "BiasAdd"}' (op: 'BiasAdd') with input shapes: {x.shape.ToShapeFunctionString()}, {b.shape.ToShapeFunctionString()}.");
             if (x.shape.is_known_rank)
                 ShapeInference.RequireEqual(x.shape[-1], b.shape[0], ShapeInference.PredictName(x.graph, name, "BiasAdd"), "BiasAdd", x.shape, b.shape);
-            return OpBuilder.Elementwise("BiasAdd", name, new[] { x, b }, x.dtype, x.shape, t => EngineMath.Add(t[0], t[1]));
+            return OpBuilder.Single("BiasAdd", name, new[] { x, b }, x.dtype, x.shape, NnKernels.BiasAdd);
         }
 
         /// <summary>tf.nn.xw_plus_b(x, weights, biases): matmul(x, weights) + biases.</summary>
@@ -88,14 +86,8 @@ public static partial class tf
             }
             var (seed1, seed2) = Seeds(input.graph, seed);
             var noiseDims = noise_shape?.as_list();
-            return OpBuilder.Single("Dropout", name, new[] { input, keep }, input.dtype, input.shape, ctx =>
-            {
-                var value = ctx.Input(0);
-                var k = ctx.Input(1);
-                var generator = ctx.Session.GetOrCreateOpState(ctx.Op, () => NewGenerator(seed1, seed2));
-                var mask = EngineMath.Add(torch.rand(noiseDims ?? value.shape, dtype: value.dtype, generator: generator), k).floor();
-                ctx.Output(value.div(k).mul(mask));
-            });
+            return OpBuilder.Single("Dropout", name, new[] { input, keep }, input.dtype, input.shape,
+                ctx => RandomKernels.Dropout(ctx, noiseDims, seed1, seed2));
         }
     }
 }

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 /// <summary>Shared plumbing of op constructors: graph choice, single-output ops and value conversion.</summary>
@@ -11,16 +9,6 @@ internal static class OpBuilder
     public static Tensor Single(string type, string? name, Tensor[] inputs, TF_DataType dtype, Shape shape, Kernel kernel,
         IReadOnlyDictionary<string, object?>? attrs = null, int referenceInputs = 0) =>
         GraphOf(inputs).CreateOp(type, name, inputs, new[] { new OutputSpec(dtype, shape) }, kernel, attrs, referenceInputs).outputs[0];
-
-    /// <summary>An op whose kernel maps its input tensors to one output with a plain torch function.</summary>
-    public static Tensor Elementwise(string type, string? name, Tensor[] inputs, TF_DataType dtype, Shape shape,
-        Func<torch.Tensor[], torch.Tensor> compute, IReadOnlyDictionary<string, object?>? attrs = null) =>
-        Single(type, name, inputs, dtype, shape, ctx =>
-        {
-            var args = new torch.Tensor[ctx.InputCount];
-            for (int i = 0; i < args.Length; i++) args[i] = ctx.Input(i);
-            ctx.Output(compute(args));
-        }, attrs);
 
     /// <summary>
     /// TF's convert_to_tensor: tensors pass through (dtype checked), variables give their value, anything
@@ -56,9 +44,6 @@ internal static class OpBuilder
             throw new TypeError($"Input 'y' of '{opType}' Op has type {ty.dtype.as_numpy_name()} that does not match type {tx.dtype.as_numpy_name()} of argument 'x'.");
         return (tx, ty);
     }
-
-    /// <summary>Reads a small integer tensor (shape, axis, sizes) inside a kernel.</summary>
-    public static long[] ReadLongs(torch.Tensor t) => t.to_type(torch.ScalarType.Int64).data<long>().ToArray();
 
     public static long NormalizeAxis(long axis, int rank, string opName)
     {

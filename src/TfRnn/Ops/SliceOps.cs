@@ -1,6 +1,3 @@
-using TorchSharp;
-using static TorchSharp.torch;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -26,8 +23,6 @@ public static partial class tf
                     throw new TypeError($"Only integers and slice strings (\":\", \"1:3\", \"::2\") are valid indices, got {item}");
             }
         }
-
-        public TensorIndex ToIndex() => Index is long i ? TensorIndex.Single(i) : TensorIndex.Slice(Start, Stop, Step);
 
         /// <summary>The static length of this axis after slicing; -1 when unknown; null when the axis is dropped.</summary>
         public long? Length(long dim, string opName)
@@ -64,7 +59,6 @@ public static partial class tf
             }
             shape = new Shape(dims.ToArray());
         }
-        var indices = specs.Select(s => s.ToIndex()).ToArray();
-        return OpBuilder.Elementwise("StridedSlice", name ?? "strided_slice", new[] { input }, input.dtype, shape, t => t[0].index(indices));
+        return OpBuilder.Single("StridedSlice", name ?? "strided_slice", new[] { input }, input.dtype, shape, IndexingKernels.StridedSlice(specs));
     }
 }

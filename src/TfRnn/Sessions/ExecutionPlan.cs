@@ -2,7 +2,7 @@ namespace TfRnn;
 
 /// <summary>
 /// What one (fetches, feeds) signature runs: the ops the fetches need, pruned at fed tensors, in
-/// execution order, with each tensor's value slot resolved ahead of time. Cached per session.
+/// execution order, with each tensor's value slot resolved ahead of time. Cached by the session's executor.
 /// </summary>
 internal sealed class ExecutionPlan
 {
@@ -64,13 +64,13 @@ internal sealed class ExecutionPlan
         var inputSlots = steps.Select(op => op.inputs.Select((t, i) => i < op.ReferenceInputCount ? -1 : Slot(t)).ToArray()).ToArray();
         var outputSlots = steps.Select(op => op.outputs.Select(t => fed.Contains(t) ? -1 : Slot(t)).ToArray()).ToArray();
         var fetchSlots = fetches.Select(f => f is Tensor t ? Slot(t) : -1).ToArray();
-        var gradientOps = steps.Where(op => GradientOps.Contains(op.type)).ToArray();
+        var gradientSpecs = steps.Select(op => op.Gradients).OfType<GradientsSpec>().ToArray();
         var gradientSources = new bool[slots.Count];
         var stopPoints = new bool[slots.Count];
-        foreach (var op in gradientOps)
+        foreach (var spec in gradientSpecs)
         {
-            foreach (var x in (Tensor[])op.attrs["xs"]!) if (slots.TryGetValue(x, out int s)) gradientSources[s] = true;
-            foreach (var t in (Tensor[])op.attrs["stop_gradients"]!) if (slots.TryGetValue(t, out int s)) stopPoints[s] = true;
+            foreach (var x in spec.Xs) if (slots.TryGetValue(x, out int s)) gradientSources[s] = true;
+            foreach (var t in spec.StopGradients) if (slots.TryGetValue(t, out int s)) stopPoints[s] = true;
         }
         return new ExecutionPlan
         {
@@ -80,14 +80,11 @@ internal sealed class ExecutionPlan
             FetchSlots = fetchSlots,
             FeedSlots = feedSlots,
             SlotCount = slots.Count,
-            NeedsGradients = gradientOps.Length > 0,
+            NeedsGradients = gradientSpecs.Length > 0,
             GradientSources = gradientSources,
             StopPoints = stopPoints,
         };
     }
-
-    /// <summary>Op types whose kernels call autograd; other runs execute without recording history.</summary>
-    internal static readonly HashSet<string> GradientOps = new() { "Gradients" };
 
     static InvalidArgumentError MissingFeed(Operation placeholder)
     {

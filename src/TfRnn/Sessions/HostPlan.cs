@@ -40,12 +40,12 @@ internal sealed class HostPlan
 
     static bool Small(Tensor t) => t.shape.is_fully_defined && t.shape.dims!.Aggregate(1L, (n, d) => n * d) <= MaxElements;
 
-    public NDArray?[] Run(Session session, List<Tensor> feeds, List<object> feedValues)
+    public NDArray?[] Run(ResourceStore resources, List<Tensor> feeds, List<object> feedValues)
     {
         var values = new object?[_plan.SlotCount];
         for (int i = 0; i < feeds.Count; i++)
             values[_plan.FeedSlots[i]] = TensorConversion.ToFeedArray(feedValues[i], feeds[i]);
-        var context = new HostContext(session, values);
+        var context = new HostContext(resources, values);
         for (int s = 0; s < _kernels.Length; s++)
         {
             var kernel = _kernels[s];

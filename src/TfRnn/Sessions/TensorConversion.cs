@@ -28,7 +28,7 @@ internal static class TensorConversion
         if (!host.is_contiguous()) host = host.contiguous();
         long[] dims = host.shape;
         if (host.numel() == 0)   // TorchSharp's accessor cannot copy an empty tensor
-            return new NDArray(Array.CreateInstance(DataTypeExtensions.FromTorch(host.dtype).ToClrType(), 0), dims);
+            return new NDArray(Array.CreateInstance(EngineTypes.FromTorch(host.dtype).ToClrType(), 0), dims);
         Array data = host.dtype switch
         {
             torch.ScalarType.Float32 => host.data<float>().ToArray(),
@@ -55,7 +55,7 @@ internal static class TensorConversion
             throw new TypeError($"The value of a feed cannot be a tf.Tensor object. Acceptable feed values include C# scalars, arrays, NDArrays and torch tensors (feeding '{target.name}').");
         if (value is torch.Tensor engine)
         {
-            var engineType = DataTypeExtensions.FromTorch(engine.dtype);
+            var engineType = EngineTypes.FromTorch(engine.dtype);
             CheckShape(engine.shape, target);
             if (engineType == target.dtype) return engine;
             CheckConvertible(engineType, target);

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using TfRnn.Protos;
-using TorchSharp;
 
 namespace TfRnn;
 
@@ -11,54 +10,22 @@ public static partial class tf
     {
         /// <summary>tf.summary.scalar(name, tensor, collections): the scalar's value under the tag name (prefixed by the name scope).</summary>
         public static Tensor scalar(string name, object tensor, IEnumerable<string>? collections = null) =>
-            SummaryOp("ScalarSummary", name, tensor, collections, (tag, ctx) =>
-            {
-                var value = ctx.Input(0);
-                if (value.numel() != 1)
-                    throw new InvalidArgumentError($"tags and values not the same shape: [] != [{string.Join(",", value.shape)}] (tag '{tag}')");
-                return new Summary.Types.Value { Tag = tag, SimpleValue = (float)value.to_type(torch.ScalarType.Float64).item<double>() };
-            });
+            SummaryOp("ScalarSummary", name, tensor, collections, SummaryKernels.Scalar);
 
         /// <summary>tf.summary.histogram(name, values, collections): a histogram of the values with TensorFlow's buckets.</summary>
         public static Tensor histogram(string name, object values, IEnumerable<string>? collections = null) =>
-            SummaryOp("HistogramSummary", name, values, collections, (tag, ctx) =>
-            {
-                var data = ctx.Input(0).detach().to_type(torch.ScalarType.Float64).flatten().data<double>().ToArray();
-                if (data.Any(v => !double.IsFinite(v)))
-                    throw new InvalidArgumentError($"Nan in summary histogram for: {tag}");
-                return new Summary.Types.Value { Tag = tag, Histo = Histogram.Build(data) };
-            });
+            SummaryOp("HistogramSummary", name, values, collections, SummaryKernels.Histogram);
 
         /// <summary>tf.summary.text(name, tensor, collections): string values for TensorBoard's Text tab.</summary>
         public static Tensor text(string name, object tensor, IEnumerable<string>? collections = null) =>
-            SummaryOp("TensorSummaryV2", name, tensor, collections, (tag, ctx) =>
-            {
-                var strings = ctx.InputValue(0) as NDArray ?? throw new TypeError($"tf.summary.text '{tag}' needs a string tensor");
-                return new Summary.Types.Value
-                {
-                    Tag = tag,
-                    Metadata = new SummaryMetadata { PluginData = new SummaryMetadata.Types.PluginData { PluginName = "text" } },
-                    Tensor = TensorProtos.FromNDArray(strings),
-                };
-            });
+            SummaryOp("TensorSummaryV2", name, tensor, collections, SummaryKernels.Text);
 
         /// <summary>tf.summary.merge(inputs): one Summary holding every input's values; duplicate tags are an error.</summary>
         public static Tensor merge(IEnumerable<Tensor> inputs, IEnumerable<string>? collections = null, string? name = null)
         {
             var list = inputs.ToArray();
             if (list.Length == 0) throw new ValueError("tf.summary.merge needs at least one summary");
-            var op = OpBuilder.Single("MergeSummary", name ?? "Merge/MergeSummary", list, @string, Shape.scalar(), ctx =>
-            {
-                var merged = new Summary();
-                var tags = new HashSet<string>();
-                for (int i = 0; i < ctx.InputCount; i++)
-                    foreach (var value in Summary.Parser.ParseFrom(SerializedSummary(ctx.InputValue(i))).Value)
-                    {
-                        if (!tags.Add(value.Tag)) throw new InvalidArgumentError($"Duplicate tag {value.Tag} found in summary inputs");
-                        merged.Value.Add(value);
-                    }
-                ctx.Output(0, BytesScalar(merged.ToByteArray()));
-            });
+            var op = OpBuilder.Single("MergeSummary", name ?? "Merge/MergeSummary", list, @string, Shape.scalar(), SummaryKernels.Merge);
             foreach (var key in collections ?? Array.Empty<string>()) op.graph.add_to_collection(key, op);
             return op;
         }
@@ -74,22 +41,17 @@ public static partial class tf
         public static FileWriter FileWriter(string logdir, Graph? graph = null, int max_queue = 10, double flush_secs = 120, string? filename_suffix = null) =>
             new(logdir, graph, max_queue, flush_secs, filename_suffix);
 
-        static Tensor SummaryOp(string type, string name, object input, IEnumerable<string>? collections, Func<string, KernelContext, Summary.Types.Value> value)
+        /// <summary>A summary op tagged by its name scope; <paramref name="kernel"/> gets the tag.</summary>
+        static Tensor SummaryOp(string type, string name, object input, IEnumerable<string>? collections, Action<KernelContext, string> kernel)
         {
             var x = OpBuilder.ToTensor(input);
             using var scope = name_scope(name);
             string tag = scope.scope_name.TrimEnd('/');
-            var op = OpBuilder.Single(type, scope.scope_name, new[] { x }, @string, Shape.scalar(), ctx =>
-            {
-                var summary = new Summary();
-                summary.Value.Add(value(tag, ctx));
-                ctx.Output(0, BytesScalar(summary.ToByteArray()));
-            }, new Dictionary<string, object?> { ["tag"] = tag });
+            var op = OpBuilder.Single(type, scope.scope_name, new[] { x }, @string, Shape.scalar(), ctx => kernel(ctx, tag),
+                new Dictionary<string, object?> { ["tag"] = tag });
             foreach (var key in collections ?? new[] { GraphKeys.SUMMARIES }) op.graph.add_to_collection(key, op);
             return op;
         }
-
-        static NDArray BytesScalar(byte[] bytes) => new(new[] { bytes }, Array.Empty<long>());
     }
 
     /// <summary>The serialized Summary held by a fetched summary value (NDArray of bytes, raw bytes, or a Summary).</summary>

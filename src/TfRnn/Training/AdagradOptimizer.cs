@@ -17,9 +17,5 @@ public sealed class AdagradOptimizer(object learning_rate, double initial_accumu
     protected override void Prepare() => _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
 
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
-        UpdateOp("ApplyAdagrad", new[] { var, get_slot(var, "accumulator")! }, new[] { _lr!, grad }, (s, v) =>
-        {
-            EngineMath.AddProductInPlace(s[1], v[1], v[1], 1);        // accumulate first, then use
-            EngineMath.AddQuotientInPlace(s[0], v[1], s[1].sqrt(), -Scalar(v[0]));
-        });
+        UpdateOp("ApplyAdagrad", new[] { var, get_slot(var, "accumulator")! }, new[] { _lr!, grad }, OptimizerKernels.Adagrad);
 }

@@ -34,16 +34,7 @@ public sealed class AdamOptimizer(object learning_rate, double beta1 = 0.9, doub
 
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyAdam", new[] { var, get_slot(var, "m")!, get_slot(var, "v")! },
-            new[] { _beta1Power!.value(), _beta2Power!.value(), _lr!, _beta1!, _beta2!, _epsilon!, grad }, (s, v) =>
-            {
-                double beta1Power = Scalar(v[0]), beta2Power = Scalar(v[1]), lr = Scalar(v[2]);
-                double b1 = Scalar(v[3]), b2 = Scalar(v[4]), eps = Scalar(v[5]);
-                var g = v[6];
-                double alpha = lr * Math.Sqrt(1 - beta2Power) / (1 - beta1Power);
-                EngineMath.AddScaledInPlace(EngineMath.TimesInPlace(s[1], b1), g, 1 - b1);     // m = β1·m + (1−β1)·g
-                EngineMath.AddProductInPlace(EngineMath.TimesInPlace(s[2], b2), g, g, 1 - b2); // v = β2·v + (1−β2)·g²
-                EngineMath.AddQuotientInPlace(s[0], s[1], EngineMath.PlusInPlace(s[2].sqrt(), eps), -alpha); // var −= α·m / (√v + ε)
-            });
+            new[] { _beta1Power!.value(), _beta2Power!.value(), _lr!, _beta1!, _beta2!, _epsilon!, grad }, OptimizerKernels.Adam);
 
     protected override Operation Finish(List<ITensorOrOperation> updates, string scopeName)
     {

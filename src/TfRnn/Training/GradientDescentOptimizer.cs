@@ -9,10 +9,9 @@ public sealed class GradientDescentOptimizer(object learning_rate, bool use_lock
     protected override void Prepare() => _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
 
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
-        UpdateOp("ApplyGradientDescent", new[] { var }, new[] { _lr!, grad }, (s, v) => EngineMath.AddScaledInPlace(s[0], v[1], -Scalar(v[0])));
+        UpdateOp("ApplyGradientDescent", new[] { var }, new[] { _lr!, grad }, OptimizerKernels.GradientDescent);
 
     /// <summary>Only the listed rows change: var[indices] −= lr·values.</summary>
     protected override ITensorOrOperation ApplySparse(IndexedSlices grad, Variable var) =>
-        UpdateOp("ScatterSub", new[] { var }, new[] { _lr!, grad.values, grad.indices }, (s, v) =>
-            EngineMath.IndexAddInPlace(s[0], 0, v[2].to_type(TorchSharp.torch.ScalarType.Int64), EngineMath.Times(v[1], -Scalar(v[0]))));
+        UpdateOp("ScatterSub", new[] { var }, new[] { _lr!, grad.values, grad.indices }, OptimizerKernels.ScatterSub);
 }

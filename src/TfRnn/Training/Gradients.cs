@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 public static partial class tf
@@ -45,11 +43,10 @@ public static partial class tf
             using var scope = name_scope(name);
             var inputs = yList.Concat(sources).Concat(gradYs ?? Enumerable.Empty<Tensor>()).ToArray();
             var outputs = sources.Select(x => new OutputSpec(x.dtype, x.shape)).ToArray();
-            var attrs = new Dictionary<string, object?>
-            {
-                ["ys"] = yList.Count, ["xs"] = sources, ["stop_gradients"] = stops.ToArray(), ["has_grad_ys"] = gradYs != null,
-            };
-            computed = graph.CreateOp("Gradients", "Gradients", inputs, outputs, ctx => GradientsKernel(ctx, yList.Count, sources.Length, gradYs != null), attrs).outputs;
+            var spec = new GradientsSpec(yList.Count, sources, stops.ToArray(), gradYs != null);
+            // Only the GraphDef-visible parts stay attrs; the executor reads the typed spec.
+            var attrs = new Dictionary<string, object?> { ["ys"] = spec.YCount, ["has_grad_ys"] = spec.HasGradYs };
+            computed = graph.CreateOp("Gradients", "Gradients", inputs, outputs, GradientKernels.Gradients, attrs, gradients: spec).outputs;
         }
         int next = 0;
         return xList.Select((x, i) => connected[i] ? computed[next++]
@@ -60,31 +57,7 @@ public static partial class tf
     public static Tensor stop_gradient(object input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
-        return OpBuilder.Elementwise("StopGradient", name, new[] { x }, x.dtype, x.shape, t => t[0].detach());
-    }
-
-    static void GradientsKernel(KernelContext ctx, int yCount, int xCount, bool hasGradYs)
-    {
-        var outputs = new List<torch.Tensor>();
-        var seeds = new List<torch.Tensor>();
-        for (int i = 0; i < yCount; i++)
-        {
-            var y = ctx.Input(i);
-            if (!y.requires_grad) continue;   // this y does not depend on any x in this run
-            outputs.Add(y);
-            seeds.Add(hasGradYs ? ctx.Input(yCount + xCount + i) : torch.ones_like(y));
-        }
-        var xs = new torch.Tensor[xCount];
-        for (int i = 0; i < xCount; i++) xs[i] = ctx.Input(yCount + i);
-        if (outputs.Count == 0)
-        {
-            for (int i = 0; i < xCount; i++) ctx.Output(i, torch.zeros_like(xs[i]));
-            return;
-        }
-        // retain_graph: several gradient ops (or optimizers) may backpropagate through one forward pass.
-        var grads = torch.autograd.grad(outputs, xs, seeds, retain_graph: true, create_graph: false, allow_unused: true);
-        for (int i = 0; i < xCount; i++)
-            ctx.Output(i, grads[i].IsInvalid ? torch.zeros_like(xs[i]) : grads[i]);
+        return OpBuilder.Single("StopGradient", name, new[] { x }, x.dtype, x.shape, GradientKernels.StopGradient);
     }
 
     static bool DependsOnGradients(Tensor y)
@@ -95,7 +68,7 @@ public static partial class tf
         {
             var op = stack.Pop();
             if (!seen.Add(op)) continue;
-            if (op.type == "Gradients") return true;
+            if (op.Gradients != null) return true;
             foreach (var input in op.inputs) stack.Push(input.op);
         }
         return false;

@@ -22,12 +22,8 @@ public sealed class IndexedSlices
     public Tensor ToDense()
     {
         var shape = dense_shape ?? throw new ValueError("Cannot convert an IndexedSlices without dense_shape to a Tensor");
-        return OpBuilder.Single("UnsortedSegmentSum", null, new[] { values, indices, shape }, values.dtype, tf.StaticShapeFromValue(shape), ctx =>
-        {
-            var dims = OpBuilder.ReadLongs(ctx.Input(2));
-            var dense = TorchSharp.torch.zeros(dims, dtype: ctx.Input(0).dtype);
-            ctx.Output(EngineMath.IndexAdd(dense, 0, ctx.Input(1).to_type(TorchSharp.torch.ScalarType.Int64), ctx.Input(0)));
-        });
+        return OpBuilder.Single("UnsortedSegmentSum", null, new[] { values, indices, shape }, values.dtype, tf.StaticShapeFromValue(shape),
+            IndexingKernels.UnsortedSegmentSum);
     }
 
     public override string ToString() => $"IndexedSlices(indices={indices}, values={values}, dense_shape={dense_shape})";

@@ -18,12 +18,6 @@ public sealed class MomentumOptimizer(object learning_rate, double momentum, boo
     }
 
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
-        UpdateOp("ApplyMomentum", new[] { var, get_slot(var, "momentum")! }, new[] { _lr!, _momentum!, grad }, (s, v) =>
-        {
-            double lr = Scalar(v[0]), mu = Scalar(v[1]);
-            var g = v[2];
-            EngineMath.AddInPlace(EngineMath.TimesInPlace(s[1], mu), g);
-            if (use_nesterov) EngineMath.AddScaledInPlace(EngineMath.AddScaledInPlace(s[0], g, -lr), s[1], -lr * mu);
-            else EngineMath.AddScaledInPlace(s[0], s[1], -lr);
-        });
+        UpdateOp("ApplyMomentum", new[] { var, get_slot(var, "momentum")! }, new[] { _lr!, _momentum!, grad },
+            (s, v) => OptimizerKernels.Momentum(s, v, use_nesterov));
 }

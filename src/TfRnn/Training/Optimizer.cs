@@ -141,24 +141,18 @@ public abstract class Optimizer
         return existing;
     }
 
-    /// <summary>An op named <paramref name="type"/> that updates variable state in place; the first inputs are the variables it writes.</summary>
+    /// <summary>
+    /// An op named <paramref name="type"/> that updates variable state in place; the first inputs are the
+    /// variables it writes. <paramref name="update"/> is the engine's update body, run under no-grad.
+    /// </summary>
     protected static Tensor UpdateOp(string type, Variable[] written, Tensor[] inputs, Action<torch.Tensor[], torch.Tensor[]> update)
     {
         var allInputs = written.Select(v => v.Ref).Concat(inputs).ToArray();
-        return OpBuilder.Single(type, type, allInputs, written[0].dtype, written[0].shape, ctx =>
-        {
-            var state = written.Select(v => StateOf(ctx, v)).ToArray();
-            var values = new torch.Tensor[inputs.Length];
-            for (int i = 0; i < values.Length; i++) values[i] = ctx.Input(written.Length + i);
-            using (torch.no_grad()) update(state, values);
-            ctx.Output(state[0]);
-        }, referenceInputs: written.Length);
+        var writtenOps = written.Select(v => v.op).ToArray();
+        return OpBuilder.Single(type, type, allInputs, written[0].dtype, written[0].shape,
+            ctx => OptimizerKernels.Apply(ctx, writtenOps, update), referenceInputs: written.Length);
     }
 
-    static torch.Tensor StateOf(KernelContext ctx, Variable v) =>
-        ctx.Session.TryGetVariable(v.op, out var value) ? value
-            : throw new FailedPreconditionError($"Attempting to use uninitialized value {v.op.name}");
-
-    /// <summary>A scalar hyperparameter as a double inside a kernel.</summary>
-    protected static double Scalar(torch.Tensor t) => t.to_type(torch.ScalarType.Float64).item<double>();
+    /// <summary>A scalar hyperparameter as a double inside an update body (kept for subclasses; the engine's is in its kernels).</summary>
+    protected static double Scalar(torch.Tensor t) => OptimizerKernels.Scalar(t);
 }

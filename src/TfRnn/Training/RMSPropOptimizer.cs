@@ -33,19 +33,7 @@ public sealed class RMSPropOptimizer(object learning_rate, double decay = 0.9, d
         var written = centered
             ? new[] { var, get_slot(var, "rms")!, get_slot(var, "momentum")!, get_slot(var, "mg")! }
             : new[] { var, get_slot(var, "rms")!, get_slot(var, "momentum")! };
-        return UpdateOp(centered ? "ApplyCenteredRMSProp" : "ApplyRMSProp", written, new[] { _lr!, _decay!, _momentum!, _epsilon!, grad }, (s, v) =>
-        {
-            double lr = Scalar(v[0]), rho = Scalar(v[1]), mu = Scalar(v[2]), eps = Scalar(v[3]);
-            var g = v[4];
-            EngineMath.AddProductInPlace(EngineMath.TimesInPlace(s[1], rho), g, g, 1 - rho);
-            var denominator = EngineMath.Plus(s[1], eps);
-            if (centered)
-            {
-                EngineMath.AddScaledInPlace(EngineMath.TimesInPlace(s[3], rho), g, 1 - rho);
-                denominator = EngineMath.SubInPlace(denominator, s[3].square());
-            }
-            EngineMath.AddQuotientInPlace(EngineMath.TimesInPlace(s[2], mu), g, denominator.sqrt_(), lr);
-            EngineMath.SubInPlace(s[0], s[2]);
-        });
+        return UpdateOp(centered ? "ApplyCenteredRMSProp" : "ApplyRMSProp", written, new[] { _lr!, _decay!, _momentum!, _epsilon!, grad },
+            (s, v) => OptimizerKernels.RMSProp(s, v, centered));
     }
 }

@@ -63,7 +63,7 @@ public sealed class Saver
 
         var writer = new TensorBundleWriter(prefix);
         foreach (var (name, variable) in _variables)
-            writer.Add(name, sess.ReadVariable(variable));
+            writer.Add(name, sess.Resources.ReadVariable(variable));
         writer.Finish();
         if (write_meta_graph) AtomicFile.Write($"{prefix}.meta", GraphDefExporter.MetaGraph(sess.graph));
 
@@ -93,7 +93,7 @@ public sealed class Saver
                 throw new InvalidArgumentError($"Restoring {variable.name} from {save_path}: Assign requires shapes of both tensors to match. lhs shape= {variable.shape.ToShapeFunctionString()} rhs shape= {shape.ToShapeFunctionString()}");
         }
         foreach (var (name, variable) in _variables)
-            sess.WriteVariable(variable, reader.Read(name));
+            sess.Resources.WriteVariable(variable, reader.Read(name));
     }
 
     /// <summary>recover_last_checkpoints(paths): resumes pruning from an earlier run's kept checkpoints.</summary>

@@ -1,8 +1,6 @@
-using TorchSharp;
-
 namespace TfRnn;
 
-/// <summary>Kernels that write variable state held by the session.</summary>
+/// <summary>Builds the ops that write variable state (their kernels are <see cref="StateKernels"/>).</summary>
 internal static class StateOps
 {
     /// <summary>Assign: stores a copy of <paramref name="value"/> as the variable behind <paramref name="reference"/>.</summary>
@@ -14,44 +12,20 @@ internal static class StateOps
             throw new ValueError($"Dimension mismatch: shapes {reference.shape} and {value.shape} are incompatible for '{name}' (op: 'Assign')");
         var variableOp = reference.op;
         var shape = validateShape ? reference.shape : value.shape;
-        return OpBuilder.Single("Assign", name, new[] { reference, value }, reference.dtype, shape, ctx =>
-        {
-            var incoming = ctx.Input(1);
-            if (validateShape && reference.shape.is_fully_defined && !incoming.shape.SequenceEqual(reference.shape.dims!))
-                throw new InvalidArgumentError($"Assign requires shapes of both tensors to match. lhs shape= {reference.shape.ToShapeFunctionString()} rhs shape= [{string.Join(",", incoming.shape)}]");
-            ctx.Output(Store(ctx.Session, variableOp, incoming));
-        }, new Dictionary<string, object?> { ["validate_shape"] = validateShape }, referenceInputs: 1);
+        var shapeChecked = validateShape ? reference : null;
+        return OpBuilder.Single("Assign", name, new[] { reference, value }, reference.dtype, shape,
+            ctx => StateKernels.Assign(ctx, variableOp, shapeChecked),
+            new Dictionary<string, object?> { ["validate_shape"] = validateShape }, referenceInputs: 1);
     }
 
-    /// <summary>Writes in place when the shape is unchanged (other holders see the update), else replaces.</summary>
-    internal static torch.Tensor Store(Session session, Operation variableOp, torch.Tensor incoming)
-    {
-        using var noGrad = torch.no_grad();
-        if (session.TryGetVariable(variableOp, out var existing) && existing.shape.SequenceEqual(incoming.shape))
-        {
-            existing.copy_(incoming);
-            return existing;
-        }
-        var stored = incoming.detach().clone();
-        if (torch.is_floating_point(stored.dtype)) stored.requires_grad_(true);
-        session.SetVariable(variableOp, stored);
-        return stored;
-    }
-
-    /// <summary>AssignAdd / AssignSub: updates the stored value in place.</summary>
-    public static Tensor AssignUpdate(Tensor reference, Tensor delta, string type, string? name,
-        Func<torch.Tensor, torch.Tensor, torch.Tensor> update)
+    /// <summary>AssignAdd / AssignSub: an op updating the stored value in place with <paramref name="kernel"/>.</summary>
+    public static Tensor AssignUpdate(Tensor reference, Tensor delta, string type, string? name, Action<KernelContext, Operation> kernel)
     {
         var variableOp = reference.op;
         var shape = ShapeInference.Broadcast(reference.shape, delta.shape, ShapeInference.PredictName(reference.graph, name, type), type);
         if (!shape.is_compatible_with(reference.shape))
             throw new ValueError($"Shapes {reference.shape} and {delta.shape} are incompatible for '{name ?? type}' (op: '{type}')");
-        return OpBuilder.Single(type, name, new[] { reference, delta }, reference.dtype, reference.shape, ctx =>
-        {
-            if (!ctx.Session.TryGetVariable(variableOp, out var value))
-                throw new FailedPreconditionError($"Attempting to use uninitialized value {variableOp.name}");
-            using (torch.no_grad()) update(value, ctx.Input(1));
-            ctx.Output(value);
-        }, referenceInputs: 1);
+        return OpBuilder.Single(type, name, new[] { reference, delta }, reference.dtype, reference.shape, ctx => kernel(ctx, variableOp),
+            referenceInputs: 1);
     }
 }

@@ -1,5 +1,3 @@
-using TorchSharp;
-
 namespace TfRnn;
 
 /// <summary>
@@ -37,23 +35,16 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
             var shape = validateShape ? init.shape : Shape.unknown();
             var varDtype = init.dtype;
             var variableOp = graph.CreateOp("VariableV2", scope.scope_name, Array.Empty<Tensor>(),
-                new[] { new OutputSpec(varDtype, shape) }, ReadKernel,
+                new[] { new OutputSpec(varDtype, shape) }, StateKernels.Read,
                 new Dictionary<string, object?> { ["dtype"] = varDtype, ["shape"] = shape });
             _ref = variableOp.outputs[0];
             initializer = StateOps.Assign(_ref, init, validateShape, "Assign").op;
-            _snapshot = OpBuilder.Single("Identity", "read", new[] { _ref }, varDtype, shape, ctx => ctx.Output(ctx.Input(0)));
+            _snapshot = OpBuilder.Single("Identity", "read", new[] { _ref }, varDtype, shape, StateKernels.Snapshot);
         }
         foreach (var key in collections ?? new[] { tf.GraphKeys.GLOBAL_VARIABLES })
             graph.add_to_collection(key, this);
         if (trainable && !(collections?.Contains(tf.GraphKeys.TRAINABLE_VARIABLES) ?? false))
             graph.add_to_collection(tf.GraphKeys.TRAINABLE_VARIABLES, this);
-    }
-
-    static void ReadKernel(KernelContext ctx)
-    {
-        if (!ctx.Session.TryGetVariable(ctx.Op, out var value))
-            throw new FailedPreconditionError($"Attempting to use uninitialized value {ctx.Op.name}\n\t [[node {ctx.Op.name}]]");
-        ctx.Output(value);
     }
 
     /// <summary>The VariableV2 op that owns the state.</summary>
@@ -77,8 +68,8 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
 
     /// <summary>tf.assign(self, value): an op that sets the variable and yields the new value.</summary>
     public Tensor assign(object value, bool use_locking = false, string? name = null) => StateOps.Assign(_ref, OpBuilder.ToTensor(value, dtype), true, name ?? "Assign");
-    public Tensor assign_add(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, (v, d) => EngineMath.AddInPlace(v, d));
-    public Tensor assign_sub(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, (v, d) => EngineMath.SubInPlace(v, d));
+    public Tensor assign_add(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, StateKernels.AssignAdd);
+    public Tensor assign_sub(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, StateKernels.AssignSub);
 
     /// <summary>The variable's value in <paramref name="session"/> or the default session.</summary>
     public NDArray eval(Session? session = null) => (session ?? Session.RequireDefault(this)).run(this);

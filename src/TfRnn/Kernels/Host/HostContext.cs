@@ -9,12 +9,12 @@ internal delegate void HostKernel(HostContext ctx);
 /// What a host kernel sees: its inputs and output slots. A value is an <see cref="NDArray"/>, or the engine tensor
 /// of a variable, read in place (so a run never copies weights).
 /// </summary>
-internal sealed class HostContext(Session session, object?[] values)
+internal sealed class HostContext(ResourceStore resources, object?[] values)
 {
     int[] _inputSlots = [];
     int[] _outputSlots = [];
 
-    public Session Session { get; } = session;
+    public ResourceStore Resources { get; } = resources;
     public Operation Op { get; private set; } = null!;
 
     internal void Enter(Operation op, int[] inputSlots, int[] outputSlots)

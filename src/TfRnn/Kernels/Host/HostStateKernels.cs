@@ -6,17 +6,10 @@ internal static class HostStateKernels
     public static HostKernel? For(Operation op) => op.type switch
     {
         "Const" when op.attrs.TryGetValue("value", out var v) && v is NDArray value => ctx => ctx.Output(0, value),
-        "VariableV2" => ReadVariable,
+        "VariableV2" => ctx => ctx.Output(0, StateKernels.Value(ctx.Resources, ctx.Op)),
         "GatherV2" when op.attrs.TryGetValue("axis", out var axis) && axis is EngineAttr<long> { Value: 0 } && op.inputs[0].dtype == TF_DataType.TF_FLOAT => GatherRows,
         _ => null,
     };
-
-    static void ReadVariable(HostContext ctx)
-    {
-        if (!ctx.Session.TryGetVariable(ctx.Op, out var value))
-            throw new FailedPreconditionError($"Attempting to use uninitialized value {ctx.Op.name}\n\t [[node {ctx.Op.name}]]");
-        ctx.Output(0, value);
-    }
 
     /// <summary>gather(params, ids) along axis 0: one row copy per id, checked against the row count as TF does.</summary>
     static void GatherRows(HostContext ctx)

@@ -5,20 +5,25 @@ namespace TfRnn;
 /// <summary>Computes an op's outputs from its inputs during <c>Session.run</c>.</summary>
 internal delegate void Kernel(KernelContext ctx);
 
-/// <summary>What a kernel sees while it runs: its inputs, its output slots and the session's state.</summary>
+/// <summary>
+/// What a kernel sees while it runs: its op, inputs and output slots, the session's resource store, and
+/// the executor's sub-plan runner (for loop bodies). Kernels never see the Session itself.
+/// </summary>
 internal sealed class KernelContext
 {
+    readonly Executor _executor;
     readonly object?[] _values;
     int[] _inputSlots = Array.Empty<int>();
     int[] _outputSlots = Array.Empty<int>();
 
-    internal KernelContext(Session session, object?[] values)
+    internal KernelContext(Executor executor, object?[] values)
     {
-        Session = session;
+        _executor = executor;
         _values = values;
     }
 
-    public Session Session { get; }
+    /// <summary>Variable values and per-op state that outlive the run.</summary>
+    public ResourceStore Resources => _executor.Resources;
     public Operation Op { get; private set; } = null!;
 
     internal void Enter(Operation op, int[] inputSlots, int[] outputSlots)
@@ -35,6 +40,9 @@ internal sealed class KernelContext
 
     public object InputValue(int index) => _values[_inputSlots[index]]!;
 
+    /// <summary>A small integer input (shape, axis, sizes) read to the host.</summary>
+    public long[] InputLongs(int index) => Input(index).to_type(torch.ScalarType.Int64).data<long>().ToArray();
+
     public void Output(int index, object value)
     {
         int slot = _outputSlots[index];
@@ -44,4 +52,7 @@ internal sealed class KernelContext
     public void Output(torch.Tensor value) => Output(0, value);
 
     public T Attr<T>(string name) => (T)Op.attrs[name]!;
+
+    /// <summary>Runs <paramref name="plan"/> inside this run (same dispose scope and gradient mode); results stay engine values.</summary>
+    public object?[] RunSubPlan(ExecutionPlan plan, object[] feeds) => _executor.RunSubPlan(plan, feeds);
 }

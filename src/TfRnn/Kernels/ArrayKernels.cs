@@ -1,0 +1,84 @@
+using TorchSharp;
+
+namespace TfRnn;
+
+/// <summary>Kernels that rearrange a tensor's elements or report its shape (tf.reshape, tf.concat, tf.shape …).</summary>
+internal static class ArrayKernels
+{
+    /// <summary>Passes the value through, whatever it is (host string arrays too).</summary>
+    public static void Identity(KernelContext ctx) => ctx.Output(0, ctx.InputValue(0));
+
+    /// <summary>The input reshaped to the dims held by input 1.</summary>
+    public static void Reshape(KernelContext ctx) => ctx.Output(ctx.Input(0).reshape(ctx.InputLongs(1)));
+
+    /// <summary>Permutes dimensions; a null order reverses them.</summary>
+    public static void Transpose(KernelContext ctx, long[]? order)
+    {
+        var t = ctx.Input(0);
+        ctx.Output(t.permute(order ?? Enumerable.Range(0, (int)t.dim()).Reverse().Select(i => (long)i).ToArray()));
+    }
+
+    /// <summary>Pieces of the given sizes along <paramref name="axis"/>, or <paramref name="count"/> equal chunks when a size is unknown.</summary>
+    public static void Split(KernelContext ctx, long[] sizes, int count, long axis)
+    {
+        var t = ctx.Input(0);
+        long dim = axis < 0 ? axis + t.dim() : axis;
+        var pieces = sizes.All(s => s >= 0) ? t.split(sizes, dim) : t.chunk(count, dim);
+        for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
+    }
+
+    /// <summary>Removes the listed size-1 dimensions, or all of them when <paramref name="axes"/> is null.</summary>
+    public static void Squeeze(KernelContext ctx, ISet<int>? axes)
+    {
+        var result = ctx.Input(0);
+        if (axes == null) result = result.squeeze();
+        else foreach (var a in axes.OrderByDescending(a => a)) result = result.squeeze(a);
+        ctx.Output(result);
+    }
+
+    public static void ExpandDims(KernelContext ctx, int axis)
+    {
+        var t = ctx.Input(0);
+        ctx.Output(t.unsqueeze(axis < 0 ? axis + t.dim() + 1 : axis));
+    }
+
+    public static void Concat(KernelContext ctx, int axis)
+    {
+        var inputs = Inputs(ctx);
+        ctx.Output(torch.cat(inputs, axis < 0 ? axis + inputs[0].dim() : axis));
+    }
+
+    /// <summary>Joins the inputs along a new dimension (TF's Pack).</summary>
+    public static void Stack(KernelContext ctx, int axis)
+    {
+        var inputs = Inputs(ctx);
+        ctx.Output(torch.stack(inputs, axis < 0 ? axis + inputs[0].dim() + 1 : axis));
+    }
+
+    /// <summary>Splits along <paramref name="axis"/> into <paramref name="count"/> tensors of one rank less (TF's Unpack).</summary>
+    public static void Unstack(KernelContext ctx, long axis, int count)
+    {
+        var pieces = ctx.Input(0).unbind(axis);
+        if (pieces.Length != count)
+            throw new InvalidArgumentError($"Input shape axis {axis} must equal {count}, got shape [{string.Join(",", ctx.Input(0).shape)}]");
+        for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
+    }
+
+    public static void Tile(KernelContext ctx, long[] multiples) => ctx.Output(ctx.Input(0).tile(multiples));
+
+    public static void Reverse(KernelContext ctx, long[] dims) => ctx.Output(ctx.Input(0).flip(dims));
+
+    public static void Shape(KernelContext ctx, TF_DataType outType) => ctx.Output(torch.tensor(ctx.Input(0).shape, dtype: outType.ToTorch()));
+
+    public static void Size(KernelContext ctx, TF_DataType outType) =>
+        ctx.Output(EngineMath.Full(Array.Empty<long>(), ctx.Input(0).numel(), outType.ToTorch()));
+
+    public static void Rank(KernelContext ctx) => ctx.Output(EngineMath.Full(Array.Empty<long>(), ctx.Input(0).dim(), torch.ScalarType.Int32));
+
+    static torch.Tensor[] Inputs(KernelContext ctx)
+    {
+        var inputs = new torch.Tensor[ctx.InputCount];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = ctx.Input(i);
+        return inputs;
+    }
+}
