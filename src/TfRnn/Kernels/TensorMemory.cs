@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 
@@ -12,15 +13,25 @@ internal static unsafe class TensorMemory
     [DllImport("LibTorchSharp")]
     static extern IntPtr THSTensor_data(IntPtr handle);
 
+    /// <summary>Where a tensor's elements are: looked up once per tensor (variables are read every character).</summary>
+    sealed record Location(IntPtr Data, int Count, long ElementSize);
+
+    static readonly ConditionalWeakTable<torch.Tensor, Location> Locations = new();
+
     /// <summary>The elements of <paramref name="tensor"/> (contiguous, on the CPU, of element type T).</summary>
     public static Span<T> Span<T>(torch.Tensor tensor) where T : unmanaged
+    {
+        var location = Locations.GetValue(tensor, Locate);
+        if (location.ElementSize != sizeof(T))
+            throw new InvalidOperationException($"element size {location.ElementSize} does not match {typeof(T).Name}");
+        return location.Count == 0 ? System.Span<T>.Empty : new Span<T>((void*)location.Data, location.Count);
+    }
+
+    static Location Locate(torch.Tensor tensor)
     {
         if (!tensor.is_contiguous() || tensor.device_type != DeviceType.CPU)
             throw new InvalidOperationException("host access needs a contiguous CPU tensor");
         long count = tensor.numel();
-        if (count == 0) return System.Span<T>.Empty;
-        if (tensor.element_size() != sizeof(T))
-            throw new InvalidOperationException($"element size {tensor.element_size()} does not match {typeof(T).Name}");
-        return new Span<T>((void*)THSTensor_data(tensor.Handle), checked((int)count));
+        return new Location(count == 0 ? IntPtr.Zero : THSTensor_data(tensor.Handle), checked((int)count), tensor.element_size());
     }
 }

@@ -80,13 +80,16 @@ public static partial class np
         return target;
     }
 
-    /// <summary>np.transpose(a): axes reversed.</summary>
-    public static NDArray transpose(NDArray a)
+    /// <summary>np.transpose(a, axes): the axes permuted as <paramref name="axes"/> lists them (reversed by default).</summary>
+    public static NDArray transpose(NDArray a, int[]? axes = null)
     {
+        axes ??= Enumerable.Range(0, a.ndim).Reverse().ToArray();
+        if (axes.Length != a.ndim || axes.Order().Where((axis, i) => axis != i).Any())
+            throw new ValueError($"axes {string.Join(", ", axes)} don't match array of {a.ndim} dimensions");
         if (a.ndim < 2) return a.copy();
-        var dims = a.Dims.Reverse().ToArray();
+        var dims = axes.Select(axis => a.Dims[axis]).ToArray();
         var source = a.Strides();
-        var sourceStrides = source.Reverse().ToArray();
+        var sourceStrides = axes.Select(axis => source[axis]).ToArray();
         var result = Array.CreateInstance(a.Storage.GetType().GetElementType()!, a.Storage.Length);
         var index = new long[dims.Length];
         long offset = 0;

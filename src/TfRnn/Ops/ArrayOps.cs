@@ -39,7 +39,8 @@ public static partial class tf
             return OpBuilder.Single("Transpose", name, new[] { x }, x.dtype, Shape.unknown(), ctx => ArrayKernels.Transpose(ctx, null));
         var order = (perm ?? Enumerable.Range(0, x.ndim).Reverse().ToArray()).Select(p => (long)p).ToArray();
         var shape = x.shape.is_known_rank ? new Shape(order.Select(p => x.shape[(int)p]).ToArray()) : Shape.unknown(order.Length);
-        return OpBuilder.Single("Transpose", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Transpose(ctx, order));
+        return OpBuilder.Single("Transpose", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Transpose(ctx, order),
+            new Dictionary<string, object?> { ["perm"] = new EngineAttr<long[]>(order) });
     }
 
     /// <summary>tf.split(value, num_or_size_splits, axis): equal pieces (an int) or pieces of the given sizes.</summary>

@@ -16,6 +16,12 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
     /// <summary>How many run signatures have a cached plan (for tests and diagnostics).</summary>
     public int CachedPlanCount => _plans.Count;
 
+    /// <summary>Whether small no-gradient runs may execute on host kernels (<see cref="HostPlan"/>); on by default.</summary>
+    public bool HostRuns { get; set; } = true;
+
+    /// <summary>Whether the last run executed on the host (for tests and diagnostics).</summary>
+    public bool LastRunOnHost { get; private set; }
+
     /// <summary>Runs the plan for these fetches and feeds; only fetched values leave the run, as host arrays.</summary>
     public NDArray?[] Run(List<ITensorOrOperation> fetches, List<Tensor> feeds, List<object> feedValues)
     {
@@ -23,7 +29,8 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
         if (!_plans.TryGetValue(key, out var plan))
             _plans[key] = plan = ExecutionPlan.Build(graph, fetches, feeds);
 
-        if (plan.Host is { } host) return host.Run(Resources, feeds, feedValues);
+        LastRunOnHost = HostRuns && plan.Host != null;
+        if (LastRunOnHost) return plan.Host!.Run(Resources, feeds, feedValues);
         using var scope = torch.NewDisposeScope();
         using var gradMode = plan.NeedsGradients ? null : torch.no_grad();
         var values = new object?[plan.SlotCount];

@@ -25,6 +25,9 @@ public partial class Session : IDisposable
     /// <summary>How many run signatures have a cached plan (for tests and diagnostics).</summary>
     internal int CachedPlanCount => _executor.CachedPlanCount;
 
+    /// <summary>The executor (tests compare its host and engine paths).</summary>
+    internal Executor Executor => _executor;
+
     /// <inheritdoc cref="run{R}(IFetch{R}, FeedItem[])"/>
     public R run<R>(IFetch<R> fetch, IDictionary feed_dict) => run(fetch, ToFeedItems(feed_dict));
 

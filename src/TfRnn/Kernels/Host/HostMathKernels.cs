@@ -58,7 +58,7 @@ internal static class HostMathKernels
             var output = result.AsSpan(row * n, n);
             if (!transposeA && !transposeB)
             {
-                RowCombination.Accumulate(b, n, a.Slice(row * k, k), output);   // output = a[row, :] · b
+                RowCombination.Accumulate(b, n, 0, a.Slice(row * k, k), output);   // output = a[row, :] · b
                 continue;
             }
             for (int inner = 0; inner < k; inner++)

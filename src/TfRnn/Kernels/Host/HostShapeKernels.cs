@@ -1,8 +1,9 @@
 namespace TfRnn;
 
 /// <summary>
-/// Host kernels of ops that only relabel their input's elements (reshape, squeeze, a split or stack of one
-/// piece): the output shares the input's storage under the op's fully known static shape.
+/// Host kernels of ops that arrange elements without arithmetic. Ops that only relabel their input (reshape,
+/// squeeze, a split or stack of one piece) share its storage under the op's fully known static shape;
+/// transpose permutes a copy; fill makes the zero states.
 /// </summary>
 internal static class HostShapeKernels
 {
@@ -13,6 +14,16 @@ internal static class HostShapeKernels
     public static HostKernel? For(Operation op)
     {
         if (op.type == "Identity") return ctx => ctx.Output(0, ctx.Input(0));   // a variable's read stays in place
+        if (op.type == "Transpose" && op.attrs.TryGetValue("perm", out var p) && p is EngineAttr<long[]> perm)
+        {
+            int[] axes = perm.Value.Select(a => (int)a).ToArray();
+            return ctx => ctx.Output(0, np.transpose(ctx.Array(0), axes));
+        }
+        if (op.type == "Fill" && op.inputs.Length == 0 && op.outputs[0].shape.is_fully_defined)   // zeros, ones: the zero state
+        {
+            var (filledDims, value, dtype) = (op.outputs[0].shape.dims!, (double)op.attrs["value"]!, (TF_DataType)op.attrs["dtype"]!);
+            return ctx => ctx.Output(0, np.full(filledDims, value).astype(dtype));
+        }
         bool relabels = Relabelling.Contains(op.type)
                         || OnePieceSplits.Contains(op.type) && op.outputs.Length == 1
                         || OnePieceJoins.Contains(op.type) && op.inputs.Length == 1;
