@@ -48,6 +48,7 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
         var result = Forward(x, c, h, kernel, bias, options);
         ctx.save_for_backward(new List<torch.Tensor> { x, result.Kernel, result.Gates, result.Cells, result.Hidden, result.TanhCells });
         ctx.save_data("options", options);
+        ctx.save_data("input_needs_grad", x.requires_grad);   // a fed input (MNIST pixels) needs no dx matmul
         return new List<torch.Tensor> { result.Outputs, result.FinalC, result.FinalH };
     }
 
@@ -56,9 +57,10 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
         var saved = ctx.get_saved_variables();
         var options = (LstmSequenceOptions)ctx.get_data("options");
         var forward = new ForwardResult(saved[1], saved[2], saved[3], saved[4], saved[5], null!, null!, null!);
+        bool inputNeedsGrad = (bool)ctx.get_data("input_needs_grad");
         var (dx, dc, dh, dKernel, dBias) = saved[0].dtype == torch.ScalarType.Float32
-            ? Backward<float>(saved[0], forward, grads, options)
-            : Backward<double>(saved[0], forward, grads, options);
+            ? Backward<float>(saved[0], forward, grads, options, inputNeedsGrad)
+            : Backward<double>(saved[0], forward, grads, options, inputNeedsGrad);
         return new List<torch.Tensor> { dx, dc, dh, dKernel, dBias, null! };
     }
 
@@ -131,7 +133,7 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
     }
 
     static (torch.Tensor dx, torch.Tensor dc, torch.Tensor dh, torch.Tensor dKernel, torch.Tensor dBias) Backward<T>(torch.Tensor x,
-        ForwardResult saved, List<torch.Tensor> grads, LstmSequenceOptions options) where T : unmanaged, IFloatingPointIeee754<T>
+        ForwardResult saved, List<torch.Tensor> grads, LstmSequenceOptions options, bool inputNeedsGrad) where T : unmanaged, IFloatingPointIeee754<T>
     {
         long time = x.shape[0], batch = x.shape[1], depth = x.shape[2];
         int units = (int)saved.Cells.shape[2], rowGates = 4 * units;
@@ -179,7 +181,7 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
         var inverse = GateOrder(units).inverse;
         var dKernel = torch.cat(new[] { dInputKernel, dRecurrentKernel }, 0).index_select(1, inverse);
         var dBias = dGateRows.sum(0L).index_select(0, inverse);
-        var dx = dGateRows.mm(saved.Kernel.narrow(0, 0, depth).t()).reshape(time, batch, depth);
+        var dx = inputNeedsGrad ? dGateRows.mm(saved.Kernel.narrow(0, 0, depth).t()).reshape(time, batch, depth) : null!;
         return (dx, dc, dh, dKernel, dBias);
     }
 
