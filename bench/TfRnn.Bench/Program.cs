@@ -136,3 +136,5 @@ results.Add(("build static_rnn 200 steps x 2 layers (ms)", Median(_ =>
 
 Console.WriteLine($"{"case",-45} {"µs/iter",10}");
 foreach (var (name, micros) in results) Console.WriteLine($"{name,-45} {micros,10:F2}");
+
+KorCharRnnStep.Run();   // practice 4: ours vs raw TorchSharp, in KorCharRnnStep.cs
