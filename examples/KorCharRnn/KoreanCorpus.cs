@@ -44,7 +44,7 @@ public static class KoreanCorpus
             try { guess = TextEncodings.conv_file(file, converted); }
             catch (InvalidDataException e) when (folder)
             {
-                Console.WriteLine($"skipped {e.Message}");
+                Console.WriteLine($"skipped: {e.Message}");
                 continue;
             }
             Console.WriteLine($"conv_file {file}: {guess.encoding} (confidence {guess.confidence:0.00}) → {converted}");

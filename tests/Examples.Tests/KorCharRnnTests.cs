@@ -38,6 +38,30 @@ public class KorCharRnnTests
         Assert.IsTrue(Syllables(output) > Syllables("누구 ") + 5, $"recomposed Korean:\n{output}");
     }
 
+    /// <summary>A folder in mixed encodings: each file converted by what detect finds, the binary one skipped, the jamo text exact.</summary>
+    [TestMethod]
+    public void DataFolder_MixedEncodings_ConvertsEachFile_AndSkipsBinary()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var dir = ExampleRunner.TempDirectory();
+        var corpus = Directory.CreateDirectory(Path.Combine(dir, "novel")).FullName;
+        var novel = string.Concat(Enumerable.Repeat("그는 똠방각하를 만나러 바닷가 마을로 갔다. 햏햏, 하고 웃었다.\n", 12));
+        var notes = string.Concat(Enumerable.Repeat("작가의 메모: 3장은 다시 쓸 것.\n", 12));
+        File.WriteAllBytes(Path.Combine(corpus, "novel-cp949.txt"), Encoding.GetEncoding(949).GetBytes(novel));
+        File.WriteAllBytes(Path.Combine(corpus, "notes-utf16.txt"), Encoding.Unicode.GetBytes(notes));
+        File.WriteAllBytes(Path.Combine(corpus, "cover.bin"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00]);
+
+        var (code, output) = ExampleRunner.Run("KorCharRnn", dir, Timeout, "--data", corpus, "--save-dir", Path.Combine(dir, "run"), "--steps", "2",
+            "--rnn-size", "16", "--num-layers", "1", "--batch-size", "4", "--seq-length", "16");
+        Assert.AreEqual(0, code, output);
+        StringAssert.Contains(output, "novel-cp949.txt: CP949");
+        StringAssert.Contains(output, "notes-utf16.txt: UTF-16LE");
+        StringAssert.Contains(output, "skipped: '" + Path.Combine(corpus, "cover.bin") + "' is not text");
+        StringAssert.Contains(output, "step 2/2");
+        var input = Directory.GetFiles(Path.Combine(dir, "data", "KorCharRnn"), "input.txt", SearchOption.AllDirectories).Single();
+        Assert.AreEqual(notes + novel, TfRnn.Datasets.Hangul.automata(File.ReadAllText(input)), "the files in name order, recomposed exactly");
+    }
+
     [TestMethod]
     public void MissingData_NamesTheOption()
     {

@@ -1,6 +1,6 @@
 namespace TfRnn.Datasets;
 
-/// <summary>Byte-level tests that come before the statistical detector: BOMs, strict UTF-8, BOM-less UTF-16LE, binary data.</summary>
+/// <summary>Byte-level tests that come before the statistical detector: BOMs, strict UTF-8, BOM-less UTF-16, binary data.</summary>
 static class ByteSniffing
 {
     /// <summary>The BOM's encoding name and length, or null.</summary>
@@ -39,18 +39,20 @@ static class ByteSniffing
     }
 
     /// <summary>
-    /// The share of UTF-16LE code units that Korean or ASCII text would have: a zero high byte under a printable ASCII
-    /// or whitespace low byte, or a Hangul syllable / jamo / CJK punctuation. Legacy Korean bytes read this way score low.
+    /// The share of UTF-16 code units (little-endian unless <paramref name="bigEndian"/>) that Korean or ASCII text
+    /// would have: Latin-1 (a zero high byte) that is printable or whitespace, Hangul syllables, compatibility jamo,
+    /// CJK punctuation, typographic quotes and dashes, fullwidth forms. Only asked of samples with a NUL byte, which
+    /// UTF-16 text with any ASCII in it has and legacy Korean never has (its pairs would read as Hangul units).
     /// </summary>
-    public static double Utf16LeScore(ReadOnlySpan<byte> b)
+    public static double Utf16Score(ReadOnlySpan<byte> b, bool bigEndian)
     {
         int units = b.Length / 2, telltale = 0;
         if (units == 0) return 0;
         for (int i = 0; i + 1 < b.Length; i += 2)
         {
-            int unit = b[i] | b[i + 1] << 8;
-            if (unit is (>= 0x20 and < 0x7F) or '\n' or '\r' or '\t' or (>= 0xAC00 and <= 0xD7A3) or (>= 0x3000 and <= 0x318F)
-                or (>= 0x2000 and <= 0x206F) or (>= 0xFF00 and <= 0xFFEF) or (>= 0x4E00 and <= 0x9FFF))
+            int unit = bigEndian ? b[i] << 8 | b[i + 1] : b[i] | b[i + 1] << 8;
+            if (unit is (>= 0x20 and < 0x7F) or '\n' or '\r' or '\t' or (>= 0xA0 and <= 0xFF) or (>= 0xAC00 and <= 0xD7A3)
+                or (>= 0x3000 and <= 0x303F) or (>= 0x3131 and <= 0x318E) or (>= 0x2010 and <= 0x2027) or (>= 0xFF01 and <= 0xFF5E))
                 telltale++;
         }
         return (double)telltale / units;

@@ -18,7 +18,7 @@ public static class TextEncodings
     static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>
-    /// chardet.detect: a BOM, then strict UTF-8, then BOM-less UTF-16LE (by its telltale high bytes), then Mozilla's
+    /// chardet.detect: a BOM, then strict UTF-8, then BOM-less UTF-16LE or -BE (by their telltale high bytes), then Mozilla's
     /// detector (UTF.Unknown); anything it cannot name as Korean becomes the slides' CP949 fallback, with a warning.
     /// </summary>
     public static EncodingGuess detect(byte[] sample)
@@ -26,10 +26,14 @@ public static class TextEncodings
         ArgumentNullException.ThrowIfNull(sample);
         if (ByteSniffing.Bom(sample) is var (bom, _)) return new EncodingGuess(bom, 1.0);
         if (ByteSniffing.IsUtf8(sample, out bool multibyte)) return new EncodingGuess("UTF-8", multibyte ? 0.99 : 1.0);
-        double utf16 = ByteSniffing.Utf16LeScore(sample);
-        if (utf16 >= Utf16Threshold) return new EncodingGuess("UTF-16LE", utf16);
         int nul = ByteSniffing.FirstNul(sample);
-        if (nul >= 0) return new EncodingGuess(null, 0, $"binary data: NUL byte at offset {nul}");
+        if (nul >= 0)
+        {
+            double le = ByteSniffing.Utf16Score(sample, bigEndian: false), be = ByteSniffing.Utf16Score(sample, bigEndian: true);
+            if (le >= Utf16Threshold && le >= be) return new EncodingGuess("UTF-16LE", le);
+            if (be >= Utf16Threshold) return new EncodingGuess("UTF-16BE", be);
+            return new EncodingGuess(null, 0, $"binary data: NUL byte at offset {nul}");
+        }
 
         var detected = CharsetDetector.DetectFromBytes(sample).Detected;
         string? name = detected?.EncodingName?.ToLowerInvariant();
@@ -40,7 +44,7 @@ public static class TextEncodings
             return new EncodingGuess(korean, confidence,
                 confidence < SureConfidence ? $"Unsure: {korean} with confidence {Format(confidence)}" : null);
         }
-        if (name is "utf-16le") return new EncodingGuess("UTF-16LE", confidence);
+        if (name is "utf-16le" or "utf-16be") return new EncodingGuess(name.ToUpperInvariant(), confidence);
         string said = name == null ? "nothing" : $"{name.ToUpperInvariant()} ({Format(confidence)})";
         return new EncodingGuess("CP949", HangulShare(sample), $"Unknown encoding: the detector said {said}; converting as CP949");
     }
@@ -87,6 +91,7 @@ public static class TextEncodings
     {
         "UTF-8" or "UTF-8-SIG" => new UTF8Encoding(false, throwOnInvalidBytes: true),
         "UTF-16LE" => new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true),
+        "UTF-16BE" => new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true),
         "UTF-16" => new UnicodeEncoding(bigEndian: bytes[0] == 0xFE, byteOrderMark: false, throwOnInvalidBytes: true),
         "UTF-32" => new UTF32Encoding(bigEndian: bytes[0] == 0x00, byteOrderMark: false, throwOnInvalidCharacters: true),
         "EUC-KR" or "CP949" => Encoding.GetEncoding(949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),

@@ -46,6 +46,7 @@ public class TextEncodingsTests
     [DataRow("UTF-8", true, "UTF-8-SIG")]
     [DataRow("UTF-16LE", false, "UTF-16LE")]
     [DataRow("UTF-16LE", true, "UTF-16")]
+    [DataRow("UTF-16BE", false, "UTF-16BE")]
     [DataRow("UTF-16BE", true, "UTF-16")]
     [DataRow("UTF-32LE", true, "UTF-32")]
     public void Unicode_WithAndWithoutBom_ConvertsToTheSameUtf8(string writer, bool bom, string expected)
@@ -65,6 +66,16 @@ public class TextEncodingsTests
     {
         const string ascii = "plain ASCII text, written as UTF-16LE with no byte order mark.\n";
         AssertConverts(Encoding.Unicode.GetBytes(ascii), "UTF-16LE", ascii);
+    }
+
+    /// <summary>EUC-KR pairs read as UTF-16 units are Hangul syllables; with no NUL byte the bytes are never taken for UTF-16.</summary>
+    [TestMethod]
+    public void EucKr_HangulWithoutSpaces_IsNotUtf16()
+    {
+        const string words = "가나다라마바사아자차카타파하누구나한번쯤은바닷가작은마을에서살아보고싶다고생각한다";
+        var guess = TextEncodings.detect(Cp949.GetBytes(words));
+        Assert.IsTrue(guess.encoding is "EUC-KR" or "CP949", $"{guess}");
+        AssertConverts(Cp949.GetBytes(words), guess.encoding!, words, expectWarning: guess.warning != null);
     }
 
     [TestMethod]
