@@ -27,6 +27,8 @@ var rows = new List<(string name, string unit, double ours, double baseline, boo
     ("sampling, one Session.run per character (2×128)", "chars/s", Sampling.OursCharsPerSecond(), Sampling.TorchCharsPerSecond(), true),
     ("char-rnn train step peak RSS (own process)", "MiB", ChildPeakRss("ours-charrnn"), ChildPeakRss("torch-charrnn"), false),
 };
+var (korOurs, korBaseline) = KorCharRnnStep.Measure();
+rows.Add(("KorCharRnn train step (3×512 LSTM, 50×50, vocab 136)", "ms", korOurs, korBaseline, false));
 double build = StaticRnnBuild.OursMs();
 var python = PythonBaseline.Run(root);
 

@@ -4,10 +4,13 @@ namespace TfRnn.Examples.CharRnn;
 
 /// <summary>
 /// The slides' sampling loop (char-rnn's model.sample): one Session.run per character, feeding the state back.
-/// Modes: weighted (weighted_pick over the probabilities), argmax, or temperature-scaled weighted.
+/// Modes: weighted (weighted_pick over the probabilities), choice (np.random.choice(len(p), p=p), as the Korean
+/// practice samples), argmax, or temperature-scaled weighted.
 /// </summary>
 public sealed class Sampler(Session sess, CharRnnModel model, string[] chars)
 {
+    public static readonly string[] Modes = ["weighted", "choice", "argmax", "temperature"];
+
     readonly Dictionary<string, int> _vocab = chars.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
 
     /// <summary>The id of each character of <paramref name="text"/>; a clear error for one outside the vocabulary.</summary>
@@ -29,6 +32,7 @@ public sealed class Sampler(Session sess, CharRnnModel model, string[] chars)
             current = mode switch
             {
                 "argmax" => (int)np.argmax(probs),
+                "choice" => np.random.choice((int)probs.size, probs),
                 "temperature" => WeightedPick(Sharpen(probs, temperature)),
                 _ => WeightedPick(probs),
             };

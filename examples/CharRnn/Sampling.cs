@@ -30,20 +30,22 @@ public static class Sampling
         }
     }
 
-    /// <summary><paramref name="prime"/> if the run's vocabulary has all its characters, else its most frequent character.</summary>
-    public static string PrimeFor(string saveDir, string prime)
+    /// <summary><paramref name="prime"/> if the run's vocabulary has all its characters (as the model sees them), else its most frequent character.</summary>
+    public static string PrimeFor(string saveDir, string prime, TextCodec codec)
     {
         var chars = SavedRun.Load(saveDir).Chars;
-        if (prime.All(c => chars.Contains(c.ToString()))) return prime;
-        Console.WriteLine($"(the prime '{prime}' has characters outside this corpus; starting from '{chars[0]}')");
-        return chars[0];
+        if (codec.ToModel(prime).All(c => chars.Contains(c.ToString()))) return prime;
+        var first = codec.ToText(chars[0]);
+        Console.WriteLine($"(the prime '{prime}' has characters outside this corpus; starting from '{first}')");
+        return first;
     }
 
-    public static int Run(string initFrom, string prime, int n, string mode, double temperature, int seed)
+    /// <summary>Prints <paramref name="n"/> model characters after <paramref name="prime"/>, in the corpus's own text (the codec's ToText).</summary>
+    public static int Run(string initFrom, string prime, int n, string mode, double temperature, int seed, TextCodec codec)
     {
         np.random.seed(seed);
         var (sess, sampler) = Open(initFrom);
-        using (sess) Console.WriteLine(sampler.Sample(n, prime, mode, temperature));
+        using (sess) Console.WriteLine(codec.ToText(sampler.Sample(n, codec.ToModel(prime), mode, temperature)));
         return 0;
     }
 }

@@ -7,20 +7,15 @@ namespace TfRnn.Examples.CharRnn;
 /// <summary>The slides' 3_char_rnn_train loop, with TensorBoard scalars, checkpoints and resuming.</summary>
 public static class Training
 {
-    public sealed record Options(string? Data, string Model, int RnnSize, int NumLayers, int BatchSize, int SeqLength, int Epochs, int Steps,
-        double LearningRate, double DecayRate, double GradClip, int SaveEvery, string SaveDir, string LogDir, string? InitFrom, int Seed, int PrintEvery);
+    /// <summary>The run's settings; <paramref name="DataDir"/> holds input.txt, <paramref name="FullRun"/> is the command line of the slides' full run.</summary>
+    public sealed record Options(string DataDir, string Model, int RnnSize, int NumLayers, int BatchSize, int SeqLength, int Epochs, int Steps,
+        double LearningRate, double DecayRate, double GradClip, int SaveEvery, string SaveDir, string LogDir, string? InitFrom, int Seed, int PrintEvery,
+        string FullRun);
 
     public static int Run(Options o)
     {
         // ---- data -----------------------------------------------------------------------------------
-        var dataDir = KernelCorpus.Resolve(o.Data);
-        if (dataDir == null)
-        {
-            Console.Error.WriteLine($"No corpus: {KernelCorpus.DefaultDirectory}/input.txt is missing and /usr/include/linux (linux-libc-dev) is not installed. " +
-                "Pass --data DIR with an input.txt.");
-            return 2;
-        }
-        var loader = new TextLoader(dataDir, o.BatchSize, o.SeqLength);
+        var loader = new TextLoader(o.DataDir, o.BatchSize, o.SeqLength);
         var config = new ModelConfig(o.Model, o.RnnSize, o.NumLayers, loader.vocab_size, o.BatchSize, o.SeqLength, o.GradClip, o.LearningRate, o.DecayRate);
         SavedRun? resumed = o.InitFrom == null ? null : SavedRun.Load(o.InitFrom);
         if (resumed != null)
@@ -28,7 +23,7 @@ public static class Training
             if (config.Mismatch(resumed.Config) is string mismatch)
                 throw new ArgumentException($"--init-from {o.InitFrom} was trained with a different model ({mismatch}); use the same --model, --rnn-size and --num-layers.");
             if (!resumed.Chars.SequenceEqual(loader.chars))
-                throw new ArgumentException($"--init-from {o.InitFrom} has a different vocabulary ({resumed.Chars.Length} characters) from the corpus in {dataDir} ({loader.vocab_size}).");
+                throw new ArgumentException($"--init-from {o.InitFrom} has a different vocabulary ({resumed.Chars.Length} characters) from the corpus in {o.DataDir} ({loader.vocab_size}).");
         }
         Directory.CreateDirectory(o.SaveDir);
         SavedRun.Write(o.SaveDir, config, loader.chars);
@@ -48,7 +43,7 @@ public static class Training
         if (resumed != null) saver.restore(sess, resumed.Checkpoint);
         int totalSteps = o.Epochs * loader.num_batches;
         int lastStep = o.Steps > 0 ? Math.Min(o.Steps, totalSteps) : totalSteps;
-        Console.WriteLine($"corpus {dataDir}: {loader.vocab_size} characters in the vocabulary, {loader.num_batches} batches per epoch");
+        Console.WriteLine($"corpus {o.DataDir}: {loader.vocab_size} characters in the vocabulary, {loader.num_batches} batches per epoch");
         Console.WriteLine($"training {lastStep} of {totalSteps} steps ({o.NumLayers}×{o.RnnSize} {o.Model}, batch {o.BatchSize}×{o.SeqLength}); " +
             $"TensorBoard: tensorboard --logdir {o.LogDir}");
         var clock = Stopwatch.StartNew();
@@ -75,7 +70,7 @@ public static class Training
         }
         Console.WriteLine($"saved {checkpoint} after {clock.Elapsed.TotalSeconds:0} s");
         if (lastStep < totalSteps)
-            Console.WriteLine($"This was a capped run. The full slide configuration: dotnet run -c Release --project examples/CharRnn -- --steps 0 --epochs {o.Epochs}");
+            Console.WriteLine($"This was a capped run. The full slide configuration: {o.FullRun}");
         return 0;
     }
 }

