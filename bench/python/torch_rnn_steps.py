@@ -1,6 +1,7 @@
-"""PyTorch baselines for bench/TfRnn.Bench's training-step cases (same models and sizes), on the same machine.
+"""Python PyTorch column of bench/TfRnn.Bench's side-by-side table: the same models, sizes and threads.
 
-Run with Debian's PyTorch (apt-get install python3-torch): /usr/bin/python3 bench/python/torch_rnn_steps.py
+Run by the bench itself where Debian's PyTorch is installed (apt-get install python3-torch); prints one
+"case<TAB>value" line per case, with the case names the C# table uses.
 """
 import os
 import statistics
@@ -12,6 +13,7 @@ import torch.nn as nn
 
 def median_ms(step, iterations, rounds=7):
     step()
+    step()
     results = []
     for _ in range(rounds):
         start = time.perf_counter()
@@ -21,47 +23,63 @@ def median_ms(step, iterations, rounds=7):
     return statistics.median(results)
 
 
-# Debian's build starts with one thread; libtorch under TorchSharp uses every core, so match it.
-torch.set_num_threads(os.cpu_count())
-torch.manual_seed(1)
+def lstm_step(vocab, units, layers, batch, steps, lr, clip):
+    emb = nn.Embedding(vocab, units)
+    rnn = nn.LSTM(units, units, num_layers=layers, batch_first=True)
+    out_layer = nn.Linear(units, vocab)
+    params = list(emb.parameters()) + list(rnn.parameters()) + list(out_layer.parameters())
+    opt = torch.optim.Adam(params, lr=lr)
+    x = torch.randint(0, vocab, (batch, steps))
+    y = torch.randint(0, vocab, (batch, steps))
 
-# Practice 1: LSTM 128 over 28 steps of 28 pixels, batch 128, Adam.
-lstm = nn.LSTM(28, 128, batch_first=True)
-head = nn.Linear(128, 10)
-params = list(lstm.parameters()) + list(head.parameters())
-opt = torch.optim.Adam(params, lr=0.001)
-x = torch.rand(128, 28, 28)
-y = torch.randint(0, 10, (128,))
+    def step():
+        opt.zero_grad()
+        out, _ = rnn(emb(x))
+        loss = nn.functional.cross_entropy(out_layer(out).reshape(-1, vocab), y.reshape(-1))
+        loss.backward()
+        nn.utils.clip_grad_norm_(params, clip)
+        opt.step()
+    return step
 
 
 def mnist_step():
-    opt.zero_grad()
-    out, _ = lstm(x)
-    loss = nn.functional.cross_entropy(head(out[:, -1]), y)
-    loss.backward()
-    opt.step()
+    lstm = nn.LSTM(28, 128, batch_first=True)
+    head = nn.Linear(128, 10)
+    opt = torch.optim.Adam(list(lstm.parameters()) + list(head.parameters()), lr=0.001)
+    x = torch.rand(128, 28, 28)
+    y = torch.randint(0, 10, (128,))
+
+    def step():
+        opt.zero_grad()
+        out, _ = lstm(x)
+        loss = nn.functional.cross_entropy(head(out[:, -1]), y)
+        loss.backward()
+        opt.step()
+    return step
 
 
-# Practice 3: 2x128 LSTM char-rnn, batch 50 x 200 steps, vocab 105, clip 5, Adam.
-V, H = 105, 128
-emb = nn.Embedding(V, H)
-rnn = nn.LSTM(H, H, num_layers=2, batch_first=True)
-out_layer = nn.Linear(H, V)
-cparams = list(emb.parameters()) + list(rnn.parameters()) + list(out_layer.parameters())
-copt = torch.optim.Adam(cparams, lr=0.002)
-ci = torch.randint(0, V, (50, 200))
-ct = torch.randint(0, V, (50, 200))
+@torch.no_grad()
+def sampling_chars_per_second(characters=2000):
+    """char-rnn's sample(): one step of a 2x128 LSTM per character, softmax, weighted pick on the host."""
+    vocab, units = 99, 128
+    emb = nn.Embedding(vocab, units)
+    rnn = nn.LSTM(units, units, num_layers=2)
+    out_layer = nn.Linear(units, vocab)
+
+    def run():
+        state, char = None, 0
+        for _ in range(characters):
+            out, state = rnn(emb(torch.tensor([[char]])), state)
+            p = torch.softmax(out_layer(out[0]), 1)[0].numpy()
+            char = min(int((p.cumsum() < torch.rand(1).item() * p.sum()).sum()), vocab - 1)
+    seconds = median_ms(run, 1, rounds=5) / 1000
+    return characters / seconds
 
 
-def char_step():
-    copt.zero_grad()
-    out, _ = rnn(emb(ci))
-    loss = nn.functional.cross_entropy(out_layer(out).reshape(-1, V), ct.reshape(-1))
-    loss.backward()
-    nn.utils.clip_grad_norm_(cparams, 5.0)
-    copt.step()
-
-
-print(f"torch {torch.__version__}, {torch.get_num_threads()} threads")
-print(f"{'MNIST LSTM train step (ms)':<45} {median_ms(mnist_step, 20):10.2f}")
-print(f"{'char-rnn train step (ms)':<45} {median_ms(char_step, 3):10.2f}")
+# Debian's build starts with one thread; libtorch under TorchSharp uses every core, so match it.
+torch.set_num_threads(os.cpu_count())
+torch.manual_seed(1)
+print(f"char-rnn train step (2×128 LSTM, 50×200, vocab 99)\t{median_ms(lstm_step(99, 128, 2, 50, 200, 0.002, 5.0), 3):.3f}")
+print(f"MNIST LSTM train step (128 units, 128×28×28)\t{median_ms(mnist_step(), 20):.3f}")
+print(f"sampling, one Session.run per character (2×128)\t{sampling_chars_per_second():.1f}")
+print(f"KorCharRnn train step (3×512 LSTM, 50×50, vocab 136)\t{median_ms(lstm_step(136, 512, 3, 50, 50, 0.0002, 5.0), 2):.3f}")

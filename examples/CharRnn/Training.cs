@@ -48,26 +48,28 @@ public static class Training
             $"TensorBoard: tensorboard --logdir {o.LogDir}");
         var clock = Stopwatch.StartNew();
         string checkpoint = "";
-        for (int e = 0, step = 0; e < o.Epochs && step < lastStep; e++)
+        TrainingProgress.Run(lastStep, o.PrintEvery, progress =>
         {
-            sess.run(tf.assign(model.lr!, (float)(o.LearningRate * Math.Pow(o.DecayRate, e))));
-            loader.reset_batch_pointer();
-            var state = sess.run(model.initial_state);
-            for (int b = 0; b < loader.num_batches && step < lastStep; b++)
+            for (int e = 0, step = 0; e < o.Epochs && step < lastStep; e++)
             {
-                var (x, y) = loader.next_batch();
-                var started = clock.Elapsed;
-                var (summary, loss, next, _) = sess.run((summaries, model.cost, model.final_state, model.train_op!),
-                    (model.input_data, x), (model.targets, y), (model.initial_state, state));
-                state = next;
-                step++;
-                writer.add_summary(summary, step);
-                if (step == 1 || step % o.PrintEvery == 0 || step == lastStep)
-                    Console.WriteLine($"step {step}/{lastStep} epoch {e} loss {(float)loss:0.000} {(clock.Elapsed - started).TotalSeconds:0.000} s/batch");
-                if (step % o.SaveEvery == 0 || step == lastStep)
-                    checkpoint = saver.save(sess, Path.Combine(o.SaveDir, "model.ckpt"), global_step: step);
+                sess.run(tf.assign(model.lr!, (float)(o.LearningRate * Math.Pow(o.DecayRate, e))));
+                loader.reset_batch_pointer();
+                var state = sess.run(model.initial_state);
+                for (int b = 0; b < loader.num_batches && step < lastStep; b++)
+                {
+                    var (x, y) = loader.next_batch();
+                    var started = clock.Elapsed;
+                    var (summary, loss, next, _) = sess.run((summaries, model.cost, model.final_state, model.train_op!),
+                        (model.input_data, x), (model.targets, y), (model.initial_state, state));
+                    state = next;
+                    step++;
+                    writer.add_summary(summary, step);
+                    progress.Report(step, e, (float)loss, (clock.Elapsed - started).TotalSeconds);
+                    if (step % o.SaveEvery == 0 || step == lastStep)
+                        checkpoint = saver.save(sess, Path.Combine(o.SaveDir, "model.ckpt"), global_step: step);
+                }
             }
-        }
+        });
         Console.WriteLine($"saved {checkpoint} after {clock.Elapsed.TotalSeconds:0} s");
         if (lastStep < totalSteps)
             Console.WriteLine($"This was a capped run. The full slide configuration: {o.FullRun}");

@@ -94,8 +94,10 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
 
         // All steps' input projections plus bias in one matmul: [time, batch, 4·units].
         var gates = torch.addmm(shiftedBias, x.reshape(time * batch, depth), inputKernel, 1f, 1f).reshape(time, batch, 4 * units).contiguous();
-        var cells = torch.empty(new[] { time + 1, batch, units }, x.dtype);
-        var hidden = torch.empty(new[] { time + 1, batch, units }, x.dtype);
+        // Zeros, not empty: steps past the longest length are never written, yet the backward matmuls read them
+        // (times a zero gradient, which turns leftover NaN bits into NaN weight gradients).
+        var cells = torch.zeros(new[] { time + 1, batch, units }, x.dtype);
+        var hidden = torch.zeros(new[] { time + 1, batch, units }, x.dtype);
         var tanhCells = torch.zeros(new[] { time, batch, units }, x.dtype);
         var outputs = torch.zeros(new[] { time, batch, units }, x.dtype);
         cells.select(0, 0).copy_(c0);

@@ -13,7 +13,7 @@ public class RnnEquivalenceTests : TestBase
     const int Time = 8, Batch = 2, Depth = 5;
 
     /// <summary>TF's _rnn_step, built from graph ops: zero outputs and keep the old state past each row's length.</summary>
-    static (Tensor[] outputs, Nest<Tensor> state) Unrolled(RNNCell cell, Tensor[] steps, Nest<Tensor> state, Tensor? lengths)
+    internal static (Tensor[] outputs, Nest<Tensor> state) Unrolled(RNNCell cell, Tensor[] steps, Nest<Tensor> state, Tensor? lengths)
     {
         var outputs = new List<Tensor>();
         for (int t = 0; t < steps.Length; t++)
