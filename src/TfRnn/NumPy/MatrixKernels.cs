@@ -83,6 +83,56 @@ internal static class MatrixKernels
             AddScaled(row, subtract ? -column[i] : column[i], target.Slice(i * n, n));
     }
 
+    /// <summary>
+    /// target [m, n] += Σ_t columns[t, :] ⊗ rows[t, :] over k packed products, in one pass: each block of
+    /// four vectors of a target row stays in registers while it takes every product in queue order (the same
+    /// additions, in the same order, as applying them one by one), and is stored once.
+    /// </summary>
+    public static void AddOuters<T>(T[] target, T[] columns, T[] rows, int k, int m, int n) where T : unmanaged, INumber<T>
+    {
+        if (target.Length != m * n || columns.Length < k * m || rows.Length < k * n) throw new ArgumentException("operand sizes do not match");
+        int width = Vector<T>.Count;
+        ref T c = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref T r = ref MemoryMarshal.GetArrayDataReference(rows);
+        for (int i = 0; i < m; i++)
+        {
+            ref T y = ref target[i * n];
+            int j = 0;
+            for (; j + 4 * width <= n; j += 4 * width)
+            {
+                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
+                var y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
+                var y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
+                var y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
+                for (int t = 0; t < k; t++)
+                {
+                    var a = new Vector<T>(Unsafe.Add(ref c, t * m + i));
+                    nuint at = (nuint)(t * n + j);
+                    y0 += Vector.LoadUnsafe(ref r, at) * a;
+                    y1 += Vector.LoadUnsafe(ref r, at + (nuint)width) * a;
+                    y2 += Vector.LoadUnsafe(ref r, at + (nuint)(2 * width)) * a;
+                    y3 += Vector.LoadUnsafe(ref r, at + (nuint)(3 * width)) * a;
+                }
+                y0.StoreUnsafe(ref y, (nuint)j);
+                y1.StoreUnsafe(ref y, (nuint)(j + width));
+                y2.StoreUnsafe(ref y, (nuint)(j + 2 * width));
+                y3.StoreUnsafe(ref y, (nuint)(j + 3 * width));
+            }
+            for (; j + width <= n; j += width)
+            {
+                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
+                for (int t = 0; t < k; t++) y0 += Vector.LoadUnsafe(ref r, (nuint)(t * n + j)) * new Vector<T>(Unsafe.Add(ref c, t * m + i));
+                y0.StoreUnsafe(ref y, (nuint)j);
+            }
+            for (; j < n; j++)
+            {
+                T sum = Unsafe.Add(ref y, j);
+                for (int t = 0; t < k; t++) sum += Unsafe.Add(ref r, t * n + j) * Unsafe.Add(ref c, t * m + i);
+                Unsafe.Add(ref y, j) = sum;
+            }
+        }
+    }
+
     /// <summary>y += a·x over equal lengths.</summary>
     public static void AddScaled<T>(ReadOnlySpan<T> x, T a, Span<T> y) where T : unmanaged, INumber<T>
     {

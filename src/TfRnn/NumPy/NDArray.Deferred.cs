@@ -20,12 +20,9 @@ public sealed partial class NDArray
     /// <summary>The recipe of an array whose elements have not been computed yet, else null.</summary>
     internal DeferredValue? Deferred => _storage == null ? _deferred : null;
 
-    Array Materialize()
-    {
-        var deferred = _deferred ?? throw new InvalidOperationException("an NDArray has neither storage nor a deferred value");
-        _deferred = null;
-        return deferred.Materialize();
-    }
+    // The recipe is kept (not cleared) so two threads reading at once both find it; the first to assign wins.
+    Array Materialize() =>
+        (_deferred ?? throw new InvalidOperationException("an NDArray has neither storage nor a deferred value")).Materialize();
 }
 
 /// <summary>How to compute a deferred NDArray's row-major elements.</summary>
@@ -70,9 +67,10 @@ internal sealed class DeferredOuter<T>(T[] column, T[] row) : DeferredValue wher
         return result;
     }
 
-    /// <summary>target ±= column ⊗ row without the temporary matrix, when target is a matching T array.</summary>
+    /// <summary>target ±= column ⊗ row without the temporary matrix (queued on the target when it can be), when target is a matching T array.</summary>
     public override bool TryAccumulate(NDArray target, bool subtract)
     {
+        if (target.TryQueueOuter(column, row, subtract)) return true;
         if (target.Storage is not T[] values || values.Length != column.Length * row.Length) return false;
         MatrixKernels.AddOuter<T>(values, column, row, subtract);
         return true;

@@ -13,7 +13,7 @@ public sealed partial class NDArray
     internal NDArray Transpose()
     {
         if (ndim < 2) return copy();
-        if (ndim == 2 && (_dims[0] == 1 || _dims[1] == 1)) return new NDArray(Storage, new[] { _dims[1], _dims[0] });
+        if (ndim == 2 && (_dims[0] == 1 || _dims[1] == 1)) return ViewOf(this, new[] { _dims[1], _dims[0] });
         if (ndim == 2)
             return Deferred is DeferredTranspose t ? t.Source : new NDArray(new DeferredTranspose(this), new[] { _dims[1], _dims[0] }, dtype);
         return np.TransposeAnyRank(this);

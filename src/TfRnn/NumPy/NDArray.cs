@@ -31,7 +31,14 @@ public sealed partial class NDArray
     Array? _storage;
 
     /// <summary>The flat row-major storage: float[], double[], int[], long[], bool[], byte[], … or string[].</summary>
-    internal Array Storage => _storage ??= Materialize();
+    internal Array Storage
+    {
+        get
+        {
+            if (_pendingOuters != null) FlushPendingOuters();
+            return _storage ??= Materialize();
+        }
+    }
 
     public TF_DataType dtype { get; private set; }
     public Shape shape => new(_dims);
@@ -73,7 +80,7 @@ public sealed partial class NDArray
     public NDArray copy() => new((Array)Storage.Clone(), (long[])_dims.Clone());
 
     /// <summary>The same elements with new dimensions (one may be -1); shares storage like a numpy view.</summary>
-    public NDArray reshape(params long[] newShape) => new(Storage, ResolveReshape(newShape, Storage.Length));
+    public NDArray reshape(params long[] newShape) => ViewOf(this, ResolveReshape(newShape, Storage.Length));
     public NDArray reshape(params int[] newShape) => reshape(newShape.Select(d => (long)d).ToArray());
     public NDArray reshape(Shape newShape) => reshape(newShape.as_list());
     public NDArray ravel() => reshape(-1L);

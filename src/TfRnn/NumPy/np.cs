@@ -79,7 +79,7 @@ public static partial class np
 
     public static NDArray exp(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Exp, TensorPrimitives.Exp);
     public static NDArray log(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Log, TensorPrimitives.Log);
-    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, TensorPrimitives.Tanh);
+    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, VectorTanh.Tanh);
     public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Sqrt, TensorPrimitives.Sqrt);
     public static NDArray abs(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Abs, TensorPrimitives.Abs);
     public static NDArray square(NDArray a) => a * a;

@@ -44,3 +44,50 @@ public class NpMinCharRnnOpsTests : TestBase
         Assert.ThrowsExactly<ValueError>(() => np.random.choice(Enumerable.Range(0, 3), p: np.array(new double[] { 0.5, 0.5 })));
     }
 }
+
+[TestClass]
+public class NpTanhAndQueuedOuterTests : TestBase
+{
+    [TestMethod]
+    public void Tanh_Float64_MatchesMathTanhToAnUlpOrTwo()
+    {
+        // Both branches (|x| < 0.625 and above), the switch point, saturation, and a tail shorter than a vector.
+        var values = new List<double> { 0, 1e-300, -1e-8, 0.1, 0.624999, 0.625, -0.625, 0.7, 3, -20, 710, -1e308 };
+        for (int i = -300; i <= 300; i++) values.Add(i / 37.0);
+        var result = np.tanh(np.array(values.ToArray())).ToArray<double>();
+        for (int i = 0; i < values.Count; i++)
+        {
+            double expected = Math.Tanh(values[i]);
+            Assert.IsTrue(Math.Abs(result[i] - expected) <= 2 * Math.BitIncrement(Math.Abs(expected)) - 2 * Math.Abs(expected) + double.Epsilon,
+                $"tanh({values[i]:R}) = {result[i]:R}, expected {expected:R}");
+        }
+        Assert.IsTrue(double.IsNaN(np.tanh(np.array(new[] { double.NaN, 1, 2, 3, 4 })).GetValue<double>(0)));
+    }
+
+    [TestMethod]
+    public void OuterProductsAddedInALoop_ArriveBeforeTheNextRead()
+    {
+        // The gist's `dWhy += np.dot(dy, hs[t].T)` over several steps; dWhy is read once afterwards.
+        var columns = new[] { new double[] { 1, 2 }, new double[] { -3, 0.5 }, new double[] { 4, 4 } };
+        var rows = new[] { new double[] { 1, 0, 2 }, new double[] { 2, 2, 2 }, new double[] { 0.25, -1, 0 } };
+        var dW = np.zeros((2, 3));
+        var expected = new double[6];
+        for (int t = 0; t < 3; t++)
+        {
+            dW += np.dot(np.array(columns[t]).reshape(2, 1), np.array(rows[t]).reshape(1, 3));
+            for (int i = 0; i < 2; i++)
+                for (int j = 0; j < 3; j++) expected[i * 3 + j] += columns[t][i] * rows[t][j];
+        }
+        CollectionAssert.AreEqual(expected, dW.ToArray<double>());
+        dW -= np.dot(np.array(columns[0]).reshape(2, 1), np.array(rows[0]).reshape(1, 3));
+        Assert.AreEqual(expected[5] - 4, dW.GetValue<double>(1, 2));
+        // A view shares storage, so additions into it (or its base) apply at once and both see them.
+        var flat = dW.reshape(-1);
+        dW += np.dot(np.ones((2, 1)), np.ones((1, 3)));
+        Assert.AreEqual(expected[5] - 3, flat.GetValue<double>(5));
+        // Many additions without a read stay bounded and exact.
+        var many = np.zeros((3, 1));
+        for (int t = 0; t < 1000; t++) many += np.dot(np.ones((3, 1)), np.ones((1, 1)));
+        CollectionAssert.AreEqual(new double[] { 1000, 1000, 1000 }, many.ToArray<double>());
+    }
+}
