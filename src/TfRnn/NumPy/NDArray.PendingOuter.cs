@@ -65,14 +65,22 @@ internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, Syst
         {
             // Room for 32 products first (min-char-rnn queues 25 per gradient), doubling up to MaxQueued.
             int capacity = Math.Min(MaxQueued, Math.Max(32, 2 * _count));
-            Array.Resize(ref _columns, capacity * _m);
-            Array.Resize(ref _rows, capacity * _n);
+            _columns = Grown(_columns, capacity * _m);
+            _rows = Grown(_rows, capacity * _n);
         }
         var signed = _columns.AsSpan(_count * _m, _m);
         column.CopyTo(signed);
         if (subtract) System.Numerics.Tensors.TensorPrimitives.Negate<T>(signed, signed);
         row.CopyTo(_rows.AsSpan(_count * _n, _n));
         _count++;
+    }
+
+    // Only the first _count products are ever read, so the new part needs no zeroing.
+    static T[] Grown(T[] values, int length)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        values.CopyTo(grown, 0);
+        return grown;
     }
 
     public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n);
