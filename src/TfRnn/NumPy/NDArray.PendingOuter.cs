@@ -12,7 +12,7 @@ public sealed partial class NDArray
     // Set on arrays whose storage another NDArray also uses (views); their writes must land at once.
     bool _sharesStorage;
 
-    /// <summary>A view of <paramref name="storage"/>, which <paramref name="owner"/> also uses.</summary>
+    /// <summary>A view of <paramref name="owner"/>'s storage with other dimensions; both then apply their writes at once.</summary>
     internal static NDArray ViewOf(NDArray owner, long[] dims)
     {
         var view = new NDArray(owner.Storage, dims) { _sharesStorage = true };
