@@ -41,7 +41,7 @@ internal static class Broadcasting
     public static bool TryInPlace(NDArray target, NDArray other, Binary op)
     {
         if (target.dtype != other.dtype || op is not (Binary.Add or Binary.Subtract or Binary.Multiply or Binary.Divide)) return false;
-        bool same = other.Dims.SequenceEqual(target.Dims), scalar = other.size == 1;
+        bool same = other.Dims.AsSpan().SequenceEqual(target.Dims), scalar = other.size == 1;
         if (!same && !scalar) return false;
         switch (target.Storage)
         {
@@ -61,9 +61,11 @@ internal static class Broadcasting
     {
         var x = a.Data<T>();
         var y = b.Data<T>();
-        long[] dims = BroadcastDims(a.Dims, b.Dims);
-        var result = GC.AllocateUninitializedArray<T>((int)dims.Aggregate(1L, (p, d) => p * d)); // every element is written below
-        if (a.Dims.SequenceEqual(b.Dims)) Same(x, y, result, op);
+        bool same = a.Dims.AsSpan().SequenceEqual(b.Dims);
+        long[] dims = same ? (long[])a.Dims.Clone() : BroadcastDims(a.Dims, b.Dims);
+        int count = same ? x.Length : (int)dims.Aggregate(1L, (p, d) => p * d);
+        var result = GC.AllocateUninitializedArray<T>(count); // every element is written below
+        if (same) Same(x, y, result, op);
         else if (y.Length == 1 && x.Length == result.Length) ScalarRight(x, y[0], result, op);
         else if (x.Length == 1 && y.Length == result.Length) ScalarLeft(x[0], y, result, op);
         else Strided(x, a.Dims, y, b.Dims, result, dims, op);
@@ -99,7 +101,9 @@ internal static class Broadcasting
         switch (op)
         {
             case Binary.Add: TensorPrimitives.Add<T>(y, x, r); break;
+            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;   // `1 - h * h` in min-char-rnn's backward pass
             case Binary.Multiply: TensorPrimitives.Multiply<T>(y, x, r); break;
+            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
             default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x, y[i], op); break;
         }
     }

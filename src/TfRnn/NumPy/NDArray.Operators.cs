@@ -20,9 +20,6 @@ public sealed partial class NDArray
     public static NDArray operator *(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Multiply);
     public static NDArray operator /(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Divide);
     public static NDArray operator -(NDArray a) => Op(a.Like(0), a, Broadcasting.Binary.Subtract);
-
-    /// <summary>The transpose (axes reversed), numpy's <c>a.T</c>.</summary>
-    public NDArray T => np.transpose(this);
 }
 
 public sealed partial class NDArray
@@ -40,6 +37,10 @@ public sealed partial class NDArray
 
     void InPlace(NDArray other, Broadcasting.Binary op)
     {
+        // `dW += np.dot(column, row)`: the outer product goes straight into dW (same shape and dtype only).
+        if (other.Deferred is DeferredValue deferred && op is Broadcasting.Binary.Add or Broadcasting.Binary.Subtract
+            && other.dtype == dtype && other._dims.SequenceEqual(_dims) && deferred.TryAccumulate(this, op == Broadcasting.Binary.Subtract))
+            return;
         if (Broadcasting.TryInPlace(this, other, op)) return;
         var result = Broadcasting.Apply(this, other, op);
         if (!result.Dims.SequenceEqual(_dims))

@@ -11,22 +11,40 @@ public sealed partial class NDArray
     /// <summary>Wraps <paramref name="storage"/> (not copied) as an array of the given dimensions.</summary>
     internal NDArray(Array storage, long[] dims)
     {
-        long count = dims.Aggregate(1L, (a, b) => a * b);
+        long count = 1;
+        foreach (var d in dims) count *= d;
         if (storage.Length != count)
             throw new ValueError($"cannot reshape array of size {storage.Length} into shape {FormatDims(dims)}");
-        Storage = storage;
+        _storage = storage;
         _dims = dims;
-        dtype = DataTypeExtensions.FromClrType(storage.GetType().GetElementType()!);
+        // The common element types without reflection: small arrays are created per op.
+        dtype = storage switch
+        {
+            double[] => TF_DataType.TF_DOUBLE,
+            float[] => TF_DataType.TF_FLOAT,
+            int[] => TF_DataType.TF_INT32,
+            long[] => TF_DataType.TF_INT64,
+            _ => DataTypeExtensions.FromClrType(storage.GetType().GetElementType()!),
+        };
     }
 
+    Array? _storage;
+
     /// <summary>The flat row-major storage: float[], double[], int[], long[], bool[], byte[], … or string[].</summary>
-    internal Array Storage { get; private set; }
+    internal Array Storage
+    {
+        get
+        {
+            if (_pendingOuters != null) FlushPendingOuters();
+            return _storage ??= Materialize();
+        }
+    }
 
     public TF_DataType dtype { get; private set; }
     public Shape shape => new(_dims);
     internal long[] Dims => _dims;
     public int ndim => _dims.Length;
-    public long size => Storage.Length;
+    public long size => _storage?.Length ?? _dims.Aggregate(1L, (a, b) => a * b);
     public int len => _dims.Length == 0 ? throw new TypeError("len() of unsized object") : (int)_dims[0];
 
     /// <summary>The elements as a flat array of <typeparamref name="T"/> (a copy, converted when the type differs).</summary>
@@ -62,7 +80,7 @@ public sealed partial class NDArray
     public NDArray copy() => new((Array)Storage.Clone(), (long[])_dims.Clone());
 
     /// <summary>The same elements with new dimensions (one may be -1); shares storage like a numpy view.</summary>
-    public NDArray reshape(params long[] newShape) => new(Storage, ResolveReshape(newShape, Storage.Length));
+    public NDArray reshape(params long[] newShape) => ViewOf(this, ResolveReshape(newShape, Storage.Length));
     public NDArray reshape(params int[] newShape) => reshape(newShape.Select(d => (long)d).ToArray());
     public NDArray reshape(Shape newShape) => reshape(newShape.as_list());
     public NDArray ravel() => reshape(-1L);

@@ -21,10 +21,10 @@ public static partial class np
         return dtype is TF_DataType t && t != result.dtype ? result.astype(t) : result;
     }
 
-    public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => full(shape.as_list(), 0.0).astype(dtype);
-    public static NDArray ones(Shape shape, TF_DataType dtype = float64) => full(shape.as_list(), 1.0).astype(dtype);
-    public static NDArray zeros_like(NDArray a) => full(a.Dims, 0.0).astype(a.dtype);
-    public static NDArray ones_like(NDArray a) => full(a.Dims, 1.0).astype(a.dtype);
+    public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 0);
+    public static NDArray ones(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 1);
+    public static NDArray zeros_like(NDArray a) => Filled(a.Dims, a.dtype, 0);
+    public static NDArray ones_like(NDArray a) => Filled(a.Dims, a.dtype, 1);
 
     /// <summary>np.full(shape, fill_value).</summary>
     public static NDArray full(long[] shape, NDArray fill_value)
@@ -33,6 +33,27 @@ public static partial class np
         object value = fill_value.Storage.GetValue(0)!;
         for (int i = 0; i < data.Length; i++) data.SetValue(value, i);
         return new NDArray(data, (long[])shape.Clone());
+    }
+
+    // Typed fills: zeros/zeros_like run per time step in min-char-rnn, so no boxing and no second copy.
+    static NDArray Filled(long[] shape, TF_DataType dtype, int value)
+    {
+        long count = shape.Aggregate(1L, (a, b) => a * b);
+        Array data = dtype switch
+        {
+            float32 => Fill(new float[count], value),
+            float64 => Fill(new double[count], value),
+            int32 => Fill(new int[count], value),
+            int64 => Fill(new long[count], value),
+            _ => full(shape, value).astype(dtype).Storage,
+        };
+        return new NDArray(data, (long[])shape.Clone());
+    }
+
+    static T[] Fill<T>(T[] data, int value) where T : System.Numerics.INumber<T>
+    {
+        if (value != 0) Array.Fill(data, T.CreateChecked(value));
+        return data;
     }
 
     /// <summary>np.arange(start, stop, step, dtype): integers by default, like Python's range.</summary>
@@ -58,7 +79,7 @@ public static partial class np
 
     public static NDArray exp(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Exp, TensorPrimitives.Exp);
     public static NDArray log(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Log, TensorPrimitives.Log);
-    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, TensorPrimitives.Tanh);
+    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, VectorTanh.Tanh);
     public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Sqrt, TensorPrimitives.Sqrt);
     public static NDArray abs(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Abs, TensorPrimitives.Abs);
     public static NDArray square(NDArray a) => a * a;
@@ -80,13 +101,21 @@ public static partial class np
         return target;
     }
 
-    /// <summary>np.transpose(a, axes): the axes permuted as <paramref name="axes"/> lists them (reversed by default).</summary>
-    public static NDArray transpose(NDArray a, int[]? axes = null)
+    /// <summary>np.transpose(a): axes reversed (see <see cref="NDArray.T"/> for when it shares memory).</summary>
+    public static NDArray transpose(NDArray a) => a.Transpose();
+
+    /// <summary>np.transpose(a, axes): the axes permuted as <paramref name="axes"/> lists them, in a copy.</summary>
+    public static NDArray transpose(NDArray a, int[] axes)
     {
-        axes ??= Enumerable.Range(0, a.ndim).Reverse().ToArray();
         if (axes.Length != a.ndim || axes.Order().Where((axis, i) => axis != i).Any())
             throw new ValueError($"axes {string.Join(", ", axes)} don't match array of {a.ndim} dimensions");
-        if (a.ndim < 2) return a.copy();
+        return TransposeAnyRank(a, axes);
+    }
+
+    /// <summary>A copy of any rank and element type with its axes permuted (reversed by default), element by element (not on a hot path).</summary>
+    internal static NDArray TransposeAnyRank(NDArray a, int[]? axes = null)
+    {
+        axes ??= Enumerable.Range(0, a.ndim).Reverse().ToArray();
         var dims = axes.Select(axis => a.Dims[axis]).ToArray();
         var source = a.Strides();
         var sourceStrides = axes.Select(axis => source[axis]).ToArray();
@@ -106,39 +135,6 @@ public static partial class np
             }
         }
         return new NDArray(result, dims);
-    }
-
-    /// <summary>np.dot(a, b): inner product of vectors, matrix-vector or matrix-matrix product.</summary>
-    public static NDArray dot(NDArray a, NDArray b)
-    {
-        var type = Broadcasting.Promote(a.dtype, b.dtype);
-        if (type != float32) type = float64;
-        if (a.ndim == 0 || b.ndim == 0) return a * b;
-        var left = a.ndim == 1 ? a.reshape(1, a.Dims[0]) : a;
-        var right = b.ndim == 1 ? b.reshape(b.Dims[0], 1) : b;
-        if (left.ndim != 2 || right.ndim != 2) throw new ValueError("np.dot supports arrays of rank 0, 1 and 2");
-        long m = left.Dims[0], k = left.Dims[1], n = right.Dims[1];
-        if (right.Dims[0] != k)
-            throw new ValueError($"shapes {a.shape} and {b.shape} not aligned: {k} (dim {a.ndim - 1}) != {right.Dims[0]} (dim 0)");
-        NDArray product = type == float32 ? MatMul<float>(left, transpose(right), m, k, n) : MatMul<double>(left, transpose(right), m, k, n);
-        if (a.ndim == 1 && b.ndim == 1) return product.reshape(Array.Empty<long>());
-        if (a.ndim == 1) return product.reshape(n);
-        if (b.ndim == 1) return product.reshape(m);
-        return product;
-    }
-
-    static NDArray MatMul<T>(NDArray left, NDArray rightTransposed, long m, long k, long n) where T : unmanaged, System.Numerics.INumber<T>
-    {
-        var x = left.Data<T>();
-        var yT = rightTransposed.Data<T>();
-        var result = new T[m * n];
-        for (long i = 0; i < m; i++)
-        {
-            var row = new ReadOnlySpan<T>(x, (int)(i * k), (int)k);
-            for (long j = 0; j < n; j++)
-                result[i * n + j] = TensorPrimitives.Dot<T>(row, new ReadOnlySpan<T>(yT, (int)(j * k), (int)k));
-        }
-        return new NDArray(result, new[] { m, n });
     }
 
     /// <summary>np.outer(a, b): a[i] * b[j] over the flattened inputs.</summary>

@@ -52,6 +52,14 @@ public static partial class np
             return Array.FindLastIndex(probabilities, v => v > 0);
         }
 
+        /// <summary>np.random.choice(a, p) for a sequence: one of its elements (min-char-rnn's <c>choice(range(vocab_size), p=p.ravel())</c>).</summary>
+        public static T choice<T>(IEnumerable<T> a, NDArray? p = null)
+        {
+            var items = a as IReadOnlyList<T> ?? a.ToList();
+            if (items.Count == 0) throw new ValueError("'a' cannot be empty unless no samples are taken");
+            return items[choice(items.Count, p)];
+        }
+
         /// <summary>np.random.choice(a, size, p): <paramref name="size"/> independent draws.</summary>
         public static NDArray choice(int a, int size, NDArray? p = null) =>
             new(Enumerable.Range(0, size).Select(_ => (long)choice(a, p)).ToArray(), new long[] { size });

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# MinCharRnn (C#, TfRnn's np) beside NumPy's min-char-rnn on the same text and iteration count, in one run:
+# both print `done: N iterations, R it/s, smooth loss X`; this prints each round, the medians and the ratio.
+#   bench/min_char_rnn.sh                      # GPL-3, 6000 iterations, 3 rounds
+#   ITERATIONS=2000 ROUNDS=1 DATA=input.txt bench/min_char_rnn.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${DATA:-/usr/share/common-licenses/GPL-3}
+ITERATIONS=${ITERATIONS:-6000}
+ROUNDS=${ROUNDS:-3}
+PYTHON=/usr/bin/python3   # Debian's own python3, with Debian's python3-numpy on OpenBLAS
+LOCK=/tmp/tfrnn-build.lock
+
+if ! "$PYTHON" -c "import numpy" 2>/dev/null; then
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  $SUDO apt-get update
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-numpy libopenblas0-pthread
+fi
+
+flock "$LOCK" dotnet build -c Release examples/MinCharRnn -v quiet -nologo > /dev/null
+DLL=$(find examples/MinCharRnn/bin/Release -name MinCharRnn.dll | head -n 1)
+
+echo "text: $DATA ($(wc -c < "$DATA") bytes), $ITERATIONS iterations, sample every 100, seed 1"
+echo "numpy $("$PYTHON" -c 'import numpy; print(numpy.__version__)'), BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
+ours=(); theirs=()
+for round in $(seq "$ROUNDS"); do
+  # Each pair runs under the shared build lock, so no build on the machine slows one side only.
+  line_ours=$(flock "$LOCK" dotnet "$DLL" --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+  line_numpy=$(flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+  echo "round $round  TfRnn: $line_ours"
+  echo "round $round  NumPy: $line_numpy"
+  ours+=("$(awk '{print $4}' <<< "$line_ours")")
+  theirs+=("$(awk '{print $4}' <<< "$line_numpy")")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+m_ours=$(median "${ours[@]}"); m_numpy=$(median "${theirs[@]}")
+echo "median it/s  TfRnn $m_ours  NumPy $m_numpy  ratio $(awk -v a="$m_ours" -v b="$m_numpy" 'BEGIN {printf "%.2f", a / b}')x"

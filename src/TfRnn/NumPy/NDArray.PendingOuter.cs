@@ -1,0 +1,87 @@
+namespace TfRnn;
+
+// min-char-rnn adds an outer product into each weight gradient at every time step
+// (`dWhy += np.dot(dy, hs[t].T)`) and reads the gradient once, after the loop. Applying each product at
+// once streams the whole matrix through memory 25 times; instead the products are queued on the target
+// and applied together on its next read, one pass over the matrix (see MatrixKernels.AddOuters). Each
+// element still receives the same products in the same order, so the values are NumPy's, bit for bit.
+public sealed partial class NDArray
+{
+    PendingOuters? _pendingOuters;
+
+    // Set on arrays whose storage another NDArray also uses (views); their writes must land at once.
+    bool _sharesStorage;
+
+    /// <summary>A view of <paramref name="owner"/>'s storage with other dimensions; both then apply their writes at once.</summary>
+    internal static NDArray ViewOf(NDArray owner, long[] dims)
+    {
+        var view = new NDArray(owner.Storage, dims) { _sharesStorage = true };
+        owner._sharesStorage = true;
+        return view;
+    }
+
+    /// <summary>Queues target ±= column ⊗ row; false when it must be applied now (a view, or another element type).</summary>
+    internal bool TryQueueOuter<T>(T[] column, T[] row, bool subtract) where T : unmanaged, System.Numerics.INumber<T>
+    {
+        // Reads the field, not Storage: reading Storage would apply the queue.
+        if (_sharesStorage || _storage is not T[] values || values.Length != column.Length * row.Length) return false;
+        if (_pendingOuters != null && _pendingOuters is not PendingOuters<T>) return false;
+        var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>());
+        pending.Add(column, row, subtract);
+        if (pending.Count >= PendingOuters.MaxQueued) FlushPendingOuters();
+        return true;
+    }
+
+    void FlushPendingOuters()
+    {
+        var pending = _pendingOuters!;
+        _pendingOuters = null;
+        pending.ApplyTo(_storage!);
+    }
+}
+
+internal abstract class PendingOuters
+{
+    /// <summary>Bounds the queued vectors of an array that is written often and never read.</summary>
+    public const int MaxQueued = 64;
+
+    public abstract int Count { get; }
+    public abstract void ApplyTo(Array target);
+}
+
+internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, System.Numerics.INumber<T>
+{
+    // Queued products packed for the kernel: row t of _rows is row_t, row t of _columns is ±column_t.
+    T[] _columns = Array.Empty<T>(), _rows = Array.Empty<T>();
+    int _count, _m, _n;
+
+    public override int Count => _count;
+
+    public void Add(T[] column, T[] row, bool subtract)
+    {
+        if (_count == 0) (_m, _n) = (column.Length, row.Length);
+        if (column.Length != _m || row.Length != _n) throw new ArgumentException("queued outer products must have one shape");
+        if (_count * _m == _columns.Length)
+        {
+            // Room for 32 products first (min-char-rnn queues 25 per gradient), doubling up to MaxQueued.
+            int capacity = Math.Min(MaxQueued, Math.Max(32, 2 * _count));
+            _columns = Grown(_columns, capacity * _m);
+            _rows = Grown(_rows, capacity * _n);
+        }
+        var signed = _columns.AsSpan(_count * _m, _m);
+        column.CopyTo(signed);
+        if (subtract) System.Numerics.Tensors.TensorPrimitives.Negate<T>(signed, signed);
+        row.CopyTo(_rows.AsSpan(_count * _n, _n));
+        _count++;
+    }
+
+    // Only the first _count products are ever read, so the new part needs no zeroing.
+    static T[] Grown(T[] values, int length)
+    {
+        var grown = GC.AllocateUninitializedArray<T>(length);
+        values.CopyTo(grown, 0);
+        return grown;
+    }
+
+    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n);
+}
