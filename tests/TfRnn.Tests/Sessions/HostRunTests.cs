@@ -44,6 +44,19 @@ public class HostRunTests : TestBase
         return trace;
     }
 
+    /// <summary>Runs (outputs, state) on the engine and on the host: the same values; returns the host outputs.</summary>
+    static NDArray AssertHostMatchesEngine(Session sess, Tensor outputs, Nest<Tensor> state, FeedItem feed)
+    {
+        sess.Executor.HostRuns = false;
+        var (engineOut, engineState) = sess.run((outputs, state), feed);
+        sess.Executor.HostRuns = true;
+        var (hostOut, hostState) = sess.run((outputs, state), feed);
+        Assert.IsTrue(sess.Executor.LastRunOnHost, "the host path ran");
+        AssertClose(engineOut.ToArray<double>(), hostOut, 1e-5, 1e-6, "outputs");
+        foreach (var (e, h) in engineState.Flatten().Zip(hostState.Flatten())) AssertClose(e.ToArray<double>(), h, 1e-5, 1e-6, "state");
+        return hostOut;
+    }
+
     [TestMethod]
     public void SamplingLoop_HostAndEngine_AgreeOverStepsWithStateFedBack()
     {
@@ -68,14 +81,7 @@ public class HostRunTests : TestBase
         var (outputs, state) = tf.nn.dynamic_rnn(cell, x, dtype: tf.float32);
         using var sess = tf.Session();
         sess.run(tf.global_variables_initializer());
-        var feed = RandomArray(7, 1, 1, 20);
-        sess.Executor.HostRuns = false;
-        var (engineOut, engineState) = sess.run((outputs, state), (x, feed));
-        sess.Executor.HostRuns = true;
-        var (hostOut, hostState) = sess.run((outputs, state), (x, feed));
-        Assert.IsTrue(sess.Executor.LastRunOnHost);
-        AssertClose(engineOut.ToArray<double>(), hostOut, 1e-5, 1e-6, "outputs");
-        foreach (var (e, h) in engineState.Flatten().Zip(hostState.Flatten())) AssertClose(e.ToArray<double>(), h, 1e-5, 1e-6, "state");
+        AssertHostMatchesEngine(sess, outputs, state, (x, RandomArray(7, 1, 1, 20)));
     }
 
     [TestMethod]
@@ -86,14 +92,7 @@ public class HostRunTests : TestBase
         var (outputs, state) = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(5), x, sequence_length: new[] { 4, 2 }, dtype: tf.float32);
         using var sess = tf.Session();
         sess.run(tf.global_variables_initializer());
-        var feed = RandomArray(2, 2, 4, 3);
-        sess.Executor.HostRuns = false;
-        var (engineOut, engineState) = sess.run((outputs, state), (x, feed));
-        sess.Executor.HostRuns = true;
-        var (hostOut, hostState) = sess.run((outputs, state), (x, feed));
-        Assert.IsTrue(sess.Executor.LastRunOnHost);
-        AssertClose(engineOut.ToArray<double>(), hostOut, 1e-5, 1e-6, "outputs");
-        foreach (var (e, h) in engineState.Flatten().Zip(hostState.Flatten())) AssertClose(e.ToArray<double>(), h, 1e-5, 1e-6, "state");
+        var hostOut = AssertHostMatchesEngine(sess, outputs, state, (x, RandomArray(2, 2, 4, 3)));
         var padded = hostOut.ToArray<float>().Skip(4 * 5 + 2 * 5).Take(2 * 5);   // row 1, steps 2 and 3
         Assert.IsTrue(padded.All(v => v == 0f), "outputs past the row's length are zero");
     }
