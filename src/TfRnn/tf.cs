@@ -26,8 +26,16 @@ public static partial class tf
     /// <summary>tf.reset_default_graph(): replaces the global default graph with a new one.</summary>
     public static void reset_default_graph() => DefaultGraphStack.Reset();
 
-    /// <summary>tf.Session(graph).</summary>
-    public static Session Session(Graph? graph = null) => new(graph);
+    /// <summary>
+    /// tf.Session(graph). The session is the default for <c>eval()</c> and <c>op.run()</c> until disposed, so
+    /// <c>using var sess = tf.Session();</c> reads as TF's <c>with tf.Session() as sess:</c>.
+    /// </summary>
+    public static Session Session(Graph? graph = null)
+    {
+        var session = new Session(graph);
+        DefaultSessionStack.Push(session);
+        return session;
+    }
 
     /// <summary>tf.InteractiveSession(): a session installed as the default.</summary>
     public static InteractiveSession InteractiveSession(Graph? graph = null) => new(graph);

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace TfRnn;
 
@@ -64,6 +65,8 @@ public partial class Session : IDisposable
         RunStructures(fetches.Cast<object>().ToArray(), feed_dict).Cast<NDArray?>().ToArray();
 
     /// <summary>Fetches a list of mixed items (tensors, operations, nests, names): each result in order.</summary>
+    // A nest is enumerable too; as a fetch it is one structure, so the list overloads yield to IFetch.
+    [OverloadResolutionPriority(-1)]
     public object?[] run(IEnumerable<object> fetches, params FeedItem[] feed_dict) =>
         RunStructures(fetches.ToArray(), feed_dict);
 
@@ -92,6 +95,7 @@ public partial class Session : IDisposable
     /// <inheritdoc cref="run(IEnumerable{ITensorOrOperation}, FeedItem[])"/>
     public NDArray?[] run(IEnumerable<ITensorOrOperation> fetches, IDictionary feed_dict) => run(fetches, ToFeedItems(feed_dict));
     /// <inheritdoc cref="run(IEnumerable{object}, FeedItem[])"/>
+    [OverloadResolutionPriority(-1)]
     public object?[] run(IEnumerable<object> fetches, IDictionary feed_dict) => run(fetches, ToFeedItems(feed_dict));
     /// <inheritdoc cref="run(string, FeedItem[])"/>
     public NDArray? run(string fetch, IDictionary feed_dict) => run(fetch, ToFeedItems(feed_dict));
