@@ -17,6 +17,9 @@ public static partial class tf
     public const TF_DataType @bool = TF_DataType.TF_BOOL;
     public const TF_DataType @string = TF_DataType.TF_STRING;
 
+    /// <summary>tf.as_dtype(name): the dtype a TF1 string names ("float", "float32", "int32", "bool", …).</summary>
+    public static TF_DataType as_dtype(string type_value) => DataTypeExtensions.FromName(type_value);
+
     /// <summary>tf.Graph(): a new, empty graph.</summary>
     public static Graph Graph() => new();
 

@@ -45,7 +45,7 @@ public static partial class tf
         static Tensor SummaryOp(string type, string name, object input, IEnumerable<string>? collections, Action<KernelContext, string> kernel)
         {
             var x = OpBuilder.ToTensor(input);
-            using var scope = name_scope(name);
+            using var scope = name_scope(SummaryNames.Clean(name));
             string tag = scope.scope_name.TrimEnd('/');
             var op = OpBuilder.Single(type, scope.scope_name, new[] { x }, @string, Shape.scalar(), ctx => kernel(ctx, tag),
                 new Dictionary<string, object?> { ["tag"] = tag });
