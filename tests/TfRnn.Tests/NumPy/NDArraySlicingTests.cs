@@ -122,6 +122,22 @@ public class NDArraySlicingTests : TestBase
         CollectionAssert.AreEqual(rows.ToArray<long>(), again.ToArray<long>());   // seeded: repeatable
     }
 
+    /// <summary>char-rnn's sampling lines as docs/PORTING.md spells them: top-k by argsort and a weighted pick.</summary>
+    [TestMethod]
+    public void PortingTableSamplingIdioms_GiveNumPysResults()
+    {
+        var p = np.array(new[] { 0.1, 0.4, 0.2, 0.3 });
+        // np.argsort(p)[-2:] → [3 1]
+        CollectionAssert.AreEqual(new long[] { 3, 1 }, np.argsort(p)[^2..].ToArray<long>());
+        var t = np.cumsum(p);
+        var s = np.sum(p);
+        np.random.seed(5);
+        int pick = np.searchsorted(t, (double)(np.random.rand(1) * s));
+        Assert.IsTrue(pick >= 0 && pick < 4);
+        // np.searchsorted([0.1, 0.5, 0.7, 1.0], 0.45) → 1
+        Assert.AreEqual(1, np.searchsorted(t, 0.45));
+    }
+
     /// <summary>numpy prints the shortest repr that round-trips at the array's precision: np.float32(0.48) is 0.48.</summary>
     [TestMethod]
     public void Repr_ShortestRoundTripFloats()
