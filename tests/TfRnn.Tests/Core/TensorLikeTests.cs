@@ -46,6 +46,18 @@ public class TensorLikeTests : TestBase
     }
 
     [TestMethod]
+    public void ClippingAndStopGradient_TakeLists()
+    {
+        var clipped = tf.clip_by_value([1f, 5f, -3f], 0f, 2f);   // TF: [1. 2. 0.]
+        var norm = tf.clip_by_norm([3f, 4f], 1f);                  // TF: [0.6 0.8]
+        var held = tf.stop_gradient([2f]);
+        using var sess = tf.Session();
+        CollectionAssert.AreEqual(new[] { 1f, 2f, 0f }, sess.run(clipped).ToArray<float>());
+        AssertClose(new[] { 0.6, 0.8 }, sess.run(norm), 1e-6, 1e-7);
+        CollectionAssert.AreEqual(new[] { 2f }, sess.run(held).ToArray<float>());
+    }
+
+    [TestMethod]
     public void Conversion_KeepsTfErrors()
     {
         var x = tf.constant(new[] { 1f, 2f });
