@@ -17,6 +17,9 @@ public static partial class tf
     public const TF_DataType @bool = TF_DataType.TF_BOOL;
     public const TF_DataType @string = TF_DataType.TF_STRING;
 
+    /// <summary>tf.as_dtype(name): the dtype a TF1 string names ("float", "float32", "int32", "bool", …).</summary>
+    public static TF_DataType as_dtype(string type_value) => DataTypeExtensions.FromName(type_value);
+
     /// <summary>tf.Graph(): a new, empty graph.</summary>
     public static Graph Graph() => new();
 
@@ -26,8 +29,16 @@ public static partial class tf
     /// <summary>tf.reset_default_graph(): replaces the global default graph with a new one.</summary>
     public static void reset_default_graph() => DefaultGraphStack.Reset();
 
-    /// <summary>tf.Session(graph).</summary>
-    public static Session Session(Graph? graph = null) => new(graph);
+    /// <summary>
+    /// tf.Session(graph). The session is the default for <c>eval()</c> and <c>op.run()</c> until disposed, so
+    /// <c>using var sess = tf.Session();</c> reads as TF's <c>with tf.Session() as sess:</c>.
+    /// </summary>
+    public static Session Session(Graph? graph = null)
+    {
+        var session = new Session(graph);
+        DefaultSessionStack.Push(session);
+        return session;
+    }
 
     /// <summary>tf.InteractiveSession(): a session installed as the default.</summary>
     public static InteractiveSession InteractiveSession(Graph? graph = null) => new(graph);

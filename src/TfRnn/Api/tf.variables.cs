@@ -80,5 +80,5 @@ public static partial class tf
     /// <summary>tf.get_collection(key, scope) on the default graph.</summary>
     public static List<object> get_collection(string key, string? scope = null) => get_default_graph().get_collection(key, scope);
     /// <summary>tf.convert_to_tensor(value, dtype, name).</summary>
-    public static Tensor convert_to_tensor(object value, TF_DataType dtype = TF_DataType.DtInvalid, string name = "Const") => OpBuilder.ToTensor(value, dtype, name);
+    public static Tensor convert_to_tensor(TensorLike value, TF_DataType dtype = TF_DataType.DtInvalid, string name = "Const") => OpBuilder.ToTensor(value, dtype, name);
 }

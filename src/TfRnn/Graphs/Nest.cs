@@ -10,7 +10,7 @@ public enum NestKind { Leaf, Tuple, LSTMStateTuple }
 /// TF's <c>nest</c>: a leaf or an ordered tuple of nests. RNN states are nests of tensors; fetching one
 /// returns the same structure of <see cref="NDArray"/>s, which can be fed back under the same key.
 /// </summary>
-public class Nest<T> : IFetch<Nest<NDArray>> where T : class
+public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : class
 {
     readonly T? _leaf;
     readonly Nest<T>[] _items;
@@ -79,6 +79,20 @@ public class Nest<T> : IFetch<Nest<NDArray>> where T : class
     internal static Nest<T> CreatePair(Nest<T> c, Nest<T> h) => Create(NestKind.LSTMStateTuple, new[] { c, h });
 
     public static implicit operator Nest<T>(T leaf) => new(leaf);
+
+    /// <summary>The value of a leaf (TF code treats a non-tuple state as the tensor itself).</summary>
+    public static explicit operator T(Nest<T> nest) => nest.Leaf;
+
+    /// <summary>Python's <c>c, h = state</c>: the two fields of an LSTMStateTuple (or any pair of leaves).</summary>
+    public void Deconstruct(out T c, out T h)
+    {
+        if (IsLeaf || Count != 2) throw new InvalidOperationException($"only a pair unpacks into (c, h), not {this}");
+        (c, h) = (_items[0].Leaf, _items[1].Leaf);
+    }
+
+    /// <summary>Python's <c>for layer in state</c>: the items of a tuple (a leaf has none).</summary>
+    public IEnumerator<Nest<T>> GetEnumerator() => ((IEnumerable<Nest<T>>)_items).GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     public override string ToString() => kind switch
     {

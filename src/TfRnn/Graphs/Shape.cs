@@ -4,8 +4,16 @@ namespace TfRnn;
 /// A static tensor shape as TensorFlow's TensorShape: unknown rank (<see cref="dims"/> null) or a list of
 /// dimensions where -1 means unknown.
 /// </summary>
-public sealed class Shape : IEquatable<Shape>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(Shape), nameof(Create))]
+public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
 {
+    /// <summary>A collection expression as a shape: <c>Shape s = [-1, 28, 28];</c>.</summary>
+    public static Shape Create(ReadOnlySpan<long> dims) => new(dims.ToArray());
+
+    /// <summary>The dimensions (an unknown rank has none).</summary>
+    public IEnumerator<long> GetEnumerator() => ((IEnumerable<long>)(_dims ?? Array.Empty<long>())).GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
     readonly long[]? _dims;
 
     /// <summary>The scalar shape <c>()</c>.</summary>

@@ -56,6 +56,17 @@ public static class DataTypeExtensions
         _ => dtype.as_numpy_name(),
     };
 
+    /// <summary>TF's <c>tf.as_dtype(name)</c> for the names Python code passes: "float32", "int32", … and the aliases "float", "double", "half".</summary>
+    internal static TF_DataType FromName(string name) => name switch
+    {
+        "float" => TF_DataType.TF_FLOAT,
+        "double" => TF_DataType.TF_DOUBLE,
+        "half" => TF_DataType.TF_HALF,
+        _ => Enum.GetValues<TF_DataType>().FirstOrDefault(t => t != TF_DataType.DtInvalid && t.as_numpy_name() == name) is var found && found != TF_DataType.DtInvalid
+            ? found
+            : throw new TypeError($"Cannot convert value '{name}' to a TensorFlow DType."),
+    };
+
     public static bool is_floating(this TF_DataType dtype) =>
         dtype is TF_DataType.TF_FLOAT or TF_DataType.TF_DOUBLE or TF_DataType.TF_HALF or TF_DataType.TF_BFLOAT16;
 

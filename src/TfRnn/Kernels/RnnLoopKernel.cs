@@ -53,16 +53,21 @@ internal sealed class RnnLoopKernel(Tensor[] inputs, Tensor[] state, Tensor[] ca
         }
         for (int o = 0; o < nOut; o++)
         {
-            var shape = new[] { batch }.Concat(StaticTail(outputs[o])).ToArray();
-            for (long t = steps; t < time; t++)
-                perStep[o].Add(perStep[o].Count > 0 ? torch.zeros_like(perStep[o][0]) : torch.zeros(shape, dtype: xs[0].dtype));
-            ctx.Output(o, perStep[o].Count > 0 ? torch.stack(perStep[o]) : torch.zeros(new[] { 0L }.Concat(shape).ToArray(), dtype: xs[0].dtype));
+            // The static shape is needed only when no step ran; the batch comes from the inputs, not the graph.
+            if (perStep[o].Count == 0 && time > 0) perStep[o].Add(torch.zeros(StepShape(outputs[o], batch), dtype: xs[0].dtype));
+            for (long t = perStep[o].Count; t < time; t++) perStep[o].Add(torch.zeros_like(perStep[o][0]));
+            ctx.Output(o, time > 0 ? torch.stack(perStep[o]) : torch.zeros(new[] { 0L }.Concat(StepShape(outputs[o], batch)).ToArray(), dtype: xs[0].dtype));
         }
         for (int i = 0; i < k; i++) ctx.Output(nOut + i, current[i]);
     }
 
-    static long[] StaticTail(Tensor output) =>
-        output.shape.is_fully_defined ? output.shape.as_list()[1..] : throw new ValueError($"RNN output {output.name} needs a known shape when no step runs");
+    /// <summary>[batch, …] of one step's output: the run's batch and the output's static tail.</summary>
+    static long[] StepShape(Tensor output, long batch)
+    {
+        var tail = output.shape.is_known_rank ? output.shape.as_list()[1..] : null;
+        if (tail is null || tail.Any(d => d < 0)) throw new ValueError($"RNN output {output.name} needs a known shape when no step runs");
+        return new[] { batch }.Concat(tail).ToArray();
+    }
 
     static torch.Tensor Expand(torch.Tensor alive, torch.Tensor like) =>
         alive.reshape(new[] { alive.shape[0] }.Concat(Enumerable.Repeat(1L, (int)like.dim() - 1)).ToArray());

@@ -89,6 +89,20 @@ public sealed partial class NDArray
         return texts.Select(t => t.PadLeft(width)).ToArray();
     }
 
+    /// <summary>
+    /// The shortest decimal that round-trips at the value's own precision (float32 0.48 is "0.48", not the
+    /// float64 "0.47999998927"), rounded to <paramref name="precision"/> decimals when longer: numpy's unique repr.
+    /// </summary>
+    static string Decimals(double v, int precision, bool single)
+    {
+        string shortest = single ? ((float)v).ToString("R", CultureInfo.InvariantCulture) : v.ToString("R", CultureInfo.InvariantCulture);
+        int dot = shortest.IndexOf('.');
+        bool fits = !shortest.Contains('E') && (dot < 0 || shortest.Length - dot - 1 <= precision);
+        if (fits) return shortest;
+        double value = double.Parse(shortest, CultureInfo.InvariantCulture);
+        return Math.Round(value, precision).ToString("0." + new string('#', precision), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Up to <paramref name="precision"/> decimals, trailing zeros dropped, aligned as numpy does.</summary>
     static string[] FormatFloats(double[] values, int precision, bool single)
     {
@@ -99,7 +113,7 @@ public sealed partial class NDArray
         {
             if (double.IsNaN(v)) return ("nan", "");
             if (double.IsInfinity(v)) return (v > 0 ? "inf" : "-inf", "");
-            string text = Math.Round(v, precision).ToString("0." + new string('#', precision), CultureInfo.InvariantCulture);
+            string text = Decimals(v, precision, single);
             if (text == "-0") text = "-0";
             int dot = text.IndexOf('.');
             return dot < 0 ? (text, ".") : (text[..dot], text[dot..]);

@@ -20,6 +20,13 @@ public sealed partial class NDArray
     public static NDArray operator *(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Multiply);
     public static NDArray operator /(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Divide);
     public static NDArray operator -(NDArray a) => Op(a.Like(0), a, Broadcasting.Binary.Subtract);
+
+    // Comparisons with a number give a boolean mask, for a[a > 0].
+    public static NDArray operator >(NDArray a, double b) => a.Compare(v => v > b);
+    public static NDArray operator <(NDArray a, double b) => a.Compare(v => v < b);
+    public static NDArray operator >=(NDArray a, double b) => a.Compare(v => v >= b);
+    public static NDArray operator <=(NDArray a, double b) => a.Compare(v => v <= b);
+    NDArray Compare(Func<double, bool> test) => new(Array.ConvertAll(ToArray<double>(), v => test(v)), (long[])_dims.Clone());
 }
 
 public sealed partial class NDArray

@@ -64,6 +64,37 @@ public static partial class np
         public static NDArray choice(int a, int size, NDArray? p = null) =>
             new(Enumerable.Range(0, size).Select(_ => (long)choice(a, p)).ToArray(), new long[] { size });
 
+        /// <summary>np.random.shuffle(x): shuffles <paramref name="x"/> in place along its first axis (rows stay whole).</summary>
+        public static void shuffle(NDArray x)
+        {
+            if (x.ndim == 0) throw new ValueError("shuffle needs an array with at least one dimension");
+            var order = permutation(x.len).ToArray<long>();
+            var source = x.copy();
+            int row = (int)(x.size / Math.Max(1, x.len));
+            for (int i = 0; i < order.Length; i++)
+                Array.Copy(source.Storage, order[i] * row, x.Storage, (long)i * row, row);
+        }
+
+        /// <summary>np.random.permutation(n): a random ordering of 0 … n−1 (int64).</summary>
+        public static NDArray permutation(int n)
+        {
+            var values = Enumerable.Range(0, n).Select(i => (long)i).ToArray();
+            for (int i = n - 1; i > 0; i--)   // Fisher–Yates
+            {
+                int j = Generator.Next(i + 1);
+                (values[i], values[j]) = (values[j], values[i]);
+            }
+            return new NDArray(values, new long[] { n });
+        }
+
+        /// <summary>np.random.permutation(x): a shuffled copy of <paramref name="x"/> (along its first axis).</summary>
+        public static NDArray permutation(NDArray x)
+        {
+            var copy = x.copy();
+            shuffle(copy);
+            return copy;
+        }
+
         static double StandardNormal()
         {
             // Box–Muller: two uniforms give one normal value (the second is discarded for simplicity).

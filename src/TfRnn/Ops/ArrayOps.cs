@@ -3,17 +3,17 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.identity(input).</summary>
-    public static Tensor identity(object input, string? name = null)
+    public static Tensor identity(TensorLike input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Single("Identity", name, new[] { x }, x.dtype, x.shape, ArrayKernels.Identity);
     }
 
     /// <summary>tf.reshape(tensor, shape): shape may hold one -1, or be a shape-valued tensor.</summary>
-    public static Tensor reshape(object tensor, object shape, string? name = null)
+    public static Tensor reshape(TensorLike tensor, TensorLike shape, string? name = null)
     {
         var x = OpBuilder.ToTensor(tensor);
-        var shapeTensor = shape is Shape s ? constant(s.as_list().Select(d => (int)d).ToArray(), int32, name: "shape") : OpBuilder.ToTensor(shape, int32, "shape");
+        var shapeTensor = shape.Value is Shape s ? constant(s.as_list().Select(d => (int)d).ToArray(), int32, name: "shape") : OpBuilder.ToTensor(shape, int32, "shape");
         var target = StaticShapeFromValue(shapeTensor);
         if (target.is_known_rank && x.shape.is_fully_defined)
         {
@@ -32,7 +32,7 @@ public static partial class tf
     }
 
     /// <summary>tf.transpose(a, perm): permutes dimensions (reverses them by default).</summary>
-    public static Tensor transpose(object a, int[]? perm = null, string name = "transpose")
+    public static Tensor transpose(TensorLike a, int[]? perm = null, string name = "transpose")
     {
         var x = OpBuilder.ToTensor(a);
         if (perm == null && !x.shape.is_known_rank)
@@ -44,7 +44,7 @@ public static partial class tf
     }
 
     /// <summary>tf.split(value, num_or_size_splits, axis): equal pieces (an int) or pieces of the given sizes.</summary>
-    public static Tensor[] split(object value, object num_or_size_splits, int axis = 0, string name = "split")
+    public static Tensor[] split(TensorLike value, object num_or_size_splits, int axis = 0, string name = "split")
     {
         var x = OpBuilder.ToTensor(value);
         long a = OpBuilder.NormalizeAxis(axis, x.ndim, name);
@@ -72,7 +72,7 @@ public static partial class tf
     }
 
     /// <summary>tf.squeeze(input, axis): removes size-1 dimensions (all, or those in <paramref name="axis"/>).</summary>
-    public static Tensor squeeze(object input, int[]? axis = null, string? name = null)
+    public static Tensor squeeze(TensorLike input, int[]? axis = null, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         Shape shape = Shape.unknown();
@@ -95,13 +95,16 @@ public static partial class tf
     }
 
     /// <summary>tf.expand_dims(input, axis): inserts a size-1 dimension at <paramref name="axis"/>.</summary>
-    public static Tensor expand_dims(object input, int axis, string? name = null)
+    public static Tensor expand_dims(TensorLike input, int axis, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         int a = axis < 0 && x.shape.is_known_rank ? axis + x.ndim + 1 : axis;
         var shape = x.shape.is_known_rank ? new Shape(x.shape.as_list().Take(a).Append(1).Concat(x.shape.as_list().Skip(a)).ToArray()) : Shape.unknown();
         return OpBuilder.Single("ExpandDims", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.ExpandDims(ctx, a));
     }
+
+    /// <summary>tf.concat(t, axis) of a single tensor: TF's degenerate case, an identity.</summary>
+    public static Tensor concat(Tensor values, int axis, string name = "concat") => concat(new object[] { values }, axis, name);
 
     /// <summary>tf.concat(values, axis): joins tensors along an existing dimension.</summary>
     public static Tensor concat(IEnumerable<object> values, int axis, string name = "concat")
@@ -153,7 +156,7 @@ public static partial class tf
     }
 
     /// <summary>tf.unstack(value, num, axis): splits along <paramref name="axis"/> into tensors of one rank less (TF's Unpack).</summary>
-    public static Tensor[] unstack(object value, int? num = null, int axis = 0, string name = "unstack")
+    public static Tensor[] unstack(TensorLike value, int? num = null, int axis = 0, string name = "unstack")
     {
         var x = OpBuilder.ToTensor(value);
         long a = OpBuilder.NormalizeAxis(axis, x.ndim, name);
@@ -164,7 +167,7 @@ public static partial class tf
     }
 
     /// <summary>tf.tile(input, multiples): repeats the tensor <paramref name="multiples"/>[i] times along each axis.</summary>
-    public static Tensor tile(object input, int[] multiples, string? name = null)
+    public static Tensor tile(TensorLike input, int[] multiples, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         var shape = x.shape.is_known_rank ? new Shape(x.shape.as_list().Select((d, i) => d < 0 ? -1 : d * multiples[i]).ToArray()) : Shape.unknown(multiples.Length);
@@ -173,7 +176,7 @@ public static partial class tf
     }
 
     /// <summary>tf.reverse(tensor, axis): reverses the listed dimensions.</summary>
-    public static Tensor reverse(object tensor, int[] axis, string? name = null)
+    public static Tensor reverse(TensorLike tensor, int[] axis, string? name = null)
     {
         var x = OpBuilder.ToTensor(tensor);
         var dims = axis.Select(a => (long)a).ToArray();

@@ -47,8 +47,11 @@ public static partial class tf
             new[] { new OutputSpec(dtype, shape ?? Shape.unknown()) }, null,
             new Dictionary<string, object?> { ["dtype"] = dtype, ["shape"] = shape ?? Shape.unknown() }).outputs[0];
 
+    /// <summary>tf.placeholder("float", shape, name): the dtype given by its TF1 name (see <see cref="as_dtype"/>).</summary>
+    public static Tensor placeholder(string dtype, Shape? shape = null, string? name = null) => placeholder(as_dtype(dtype), shape, name);
+
     /// <summary>tf.placeholder_with_default(input, shape, name): <paramref name="input"/> unless fed.</summary>
-    public static Tensor placeholder_with_default(object input, Shape shape, string? name = null)
+    public static Tensor placeholder_with_default(TensorLike input, Shape shape, string? name = null)
     {
         var value = OpBuilder.ToTensor(input);
         if (!value.shape.is_compatible_with(shape))
@@ -58,7 +61,7 @@ public static partial class tf
     }
 
     /// <summary>tf.fill(dims, value): a tensor of shape <paramref name="dims"/> filled with <paramref name="value"/>.</summary>
-    public static Tensor fill(object dims, object value, string? name = null)
+    public static Tensor fill(TensorLike dims, object value, string? name = null)
     {
         var dimsTensor = OpBuilder.ToTensor(dims, int32);
         var valueTensor = OpBuilder.ToTensor(value);
@@ -85,11 +88,11 @@ public static partial class tf
     }
 
     /// <summary>tf.zeros_like(tensor, dtype, name).</summary>
-    public static Tensor zeros_like(object tensor, TF_DataType dtype = TF_DataType.DtInvalid, string? name = null) =>
+    public static Tensor zeros_like(TensorLike tensor, TF_DataType dtype = TF_DataType.DtInvalid, string? name = null) =>
         FilledLike(tensor, dtype, 0, name ?? "zeros_like", "ZerosLike");
 
     /// <summary>tf.ones_like(tensor, dtype, name).</summary>
-    public static Tensor ones_like(object tensor, TF_DataType dtype = TF_DataType.DtInvalid, string? name = null) =>
+    public static Tensor ones_like(TensorLike tensor, TF_DataType dtype = TF_DataType.DtInvalid, string? name = null) =>
         FilledLike(tensor, dtype, 1, name ?? "ones_like", "OnesLike");
 
     static Tensor FilledLike(object tensor, TF_DataType dtype, double value, string name, string type)
@@ -101,7 +104,7 @@ public static partial class tf
     }
 
     /// <summary>tf.range(start, limit, delta, dtype): like Python's range; one argument means limit.</summary>
-    public static Tensor range(object start, object? limit = null, object? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
+    public static Tensor range(TensorLike start, object? limit = null, object? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
     {
         if (limit == null) (start, limit) = (0, start);
         var s = OpBuilder.ToTensor(start, dtype);

@@ -3,7 +3,7 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.gather(params, indices, axis): slices of <paramref name="params"/> at <paramref name="indices"/> along <paramref name="axis"/>.</summary>
-    public static Tensor gather(object @params, object indices, int axis = 0, string? name = null)
+    public static Tensor gather(object @params, TensorLike indices, int axis = 0, string? name = null)
     {
         var p = OpBuilder.ToTensor(@params);
         var idx = OpBuilder.ToTensor(indices, TF_DataType.DtInvalid, "indices");
@@ -17,7 +17,7 @@ public static partial class tf
     }
 
     /// <summary>tf.slice(input_, begin, size): the block starting at <paramref name="begin"/>; a size of -1 takes the rest.</summary>
-    public static Tensor slice(object input_, int[] begin, int[] size, string? name = null)
+    public static Tensor slice(TensorLike input_, int[] begin, int[] size, string? name = null)
     {
         var x = OpBuilder.ToTensor(input_);
         var shape = new Shape(size.Select((s, i) => s >= 0 ? s : x.shape[i] >= 0 ? x.shape[i] - begin[i] : -1L).ToArray());
@@ -25,7 +25,7 @@ public static partial class tf
     }
 
     /// <summary>tf.one_hot(indices, depth, on_value, off_value, axis, dtype): out-of-range indices give all off_value.</summary>
-    public static Tensor one_hot(object indices, int depth, double on_value = 1, double off_value = 0, int axis = -1,
+    public static Tensor one_hot(TensorLike indices, int depth, double on_value = 1, double off_value = 0, int axis = -1,
         TF_DataType dtype = float32, string? name = null)
     {
         var idx = OpBuilder.ToTensor(indices);
@@ -41,21 +41,21 @@ public static partial class tf
     }
 
     /// <summary>tf.shape(input, out_type): the dynamic shape as a 1-D tensor.</summary>
-    public static Tensor shape(object input, TF_DataType out_type = int32, string? name = null)
+    public static Tensor shape(TensorLike input, TF_DataType out_type = int32, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Single("Shape", name, new[] { x }, out_type, new Shape(x.ndim >= 0 ? x.ndim : -1L), ctx => ArrayKernels.Shape(ctx, out_type));
     }
 
     /// <summary>tf.size(input, out_type): the number of elements.</summary>
-    public static Tensor size(object input, TF_DataType out_type = int32, string? name = null)
+    public static Tensor size(TensorLike input, TF_DataType out_type = int32, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Single("Size", name, new[] { x }, out_type, Shape.scalar(), ctx => ArrayKernels.Size(ctx, out_type));
     }
 
     /// <summary>tf.rank(input): the number of dimensions.</summary>
-    public static Tensor rank(object input, string? name = null)
+    public static Tensor rank(TensorLike input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Single("Rank", name, new[] { x }, int32, Shape.scalar(), ArrayKernels.Rank);
@@ -65,7 +65,7 @@ public static partial class tf
     /// tf.where(condition, x, y): elements of x where condition holds, else y (a vector condition picks rows);
     /// with only a condition, the int64 coordinates of its true elements.
     /// </summary>
-    public static Tensor where(object condition, object? x = null, object? y = null, string? name = null)
+    public static Tensor where(TensorLike condition, object? x = null, object? y = null, string? name = null)
     {
         var cond = OpBuilder.ToTensor(condition);
         if (x == null && y == null)
@@ -81,7 +81,7 @@ public static partial class tf
     /// tf.reverse_sequence(input, seq_lengths, seq_axis, batch_axis): reverses the first seq_lengths[b]
     /// steps of each batch entry, leaving the rest in place.
     /// </summary>
-    public static Tensor reverse_sequence(object input, object seq_lengths, int seq_axis = 1, int batch_axis = 0, string? name = null)
+    public static Tensor reverse_sequence(TensorLike input, TensorLike seq_lengths, int seq_axis = 1, int batch_axis = 0, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         var lengths = OpBuilder.ToTensor(seq_lengths, TF_DataType.DtInvalid, "seq_lengths");

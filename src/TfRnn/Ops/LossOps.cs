@@ -8,11 +8,11 @@ public static partial class tf
         /// tf.nn.softmax_cross_entropy_with_logits(labels, logits, dim): −Σ labels·log softmax(logits) per row.
         /// The gradient is TF's (probs − labels, also when labels do not sum to one); no gradient reaches labels.
         /// </summary>
-        public static Tensor softmax_cross_entropy_with_logits(object labels, object logits, int dim = -1, string? name = null) =>
+        public static Tensor softmax_cross_entropy_with_logits(TensorLike labels, TensorLike logits, int dim = -1, string? name = null) =>
             SoftmaxCrossEntropy(stop_gradient(OpBuilder.ToTensor(labels, name: "labels")), logits, dim, name, labelGradient: false);
 
         /// <summary>tf.nn.softmax_cross_entropy_with_logits_v2: as v1, but gradients also flow into labels (−log softmax).</summary>
-        public static Tensor softmax_cross_entropy_with_logits_v2(object labels, object logits, int dim = -1, string? name = null) =>
+        public static Tensor softmax_cross_entropy_with_logits_v2(TensorLike labels, TensorLike logits, int dim = -1, string? name = null) =>
             SoftmaxCrossEntropy(labels, logits, dim, name, labelGradient: true);
 
         static Tensor SoftmaxCrossEntropy(object labels, object logits, int dim, string? name, bool labelGradient)
@@ -30,7 +30,7 @@ public static partial class tf
         /// tf.nn.sparse_softmax_cross_entropy_with_logits(labels, logits): −log softmax(logits)[label], labels of
         /// rank one less than logits. A label outside [0, classes) is an InvalidArgumentError naming it.
         /// </summary>
-        public static Tensor sparse_softmax_cross_entropy_with_logits(object labels, object logits, string? name = null)
+        public static Tensor sparse_softmax_cross_entropy_with_logits(TensorLike labels, TensorLike logits, string? name = null)
         {
             var z = OpBuilder.ToTensor(logits);
             var l = OpBuilder.ToTensor(labels, TF_DataType.DtInvalid, "labels");

@@ -2,7 +2,7 @@ namespace TfRnn;
 
 public static partial class tf
 {
-    static Tensor Binary(string type, object x, object y, string? name, Kernel kernel, TF_DataType? resultType = null)
+    static Tensor Binary(string type, TensorLike x, TensorLike y, string? name, Kernel kernel, TF_DataType? resultType = null)
     {
         var (a, b) = OpBuilder.ToTensorPair(x, y, type);
         var graph = a.graph;
@@ -17,17 +17,17 @@ public static partial class tf
     }
 
     /// <summary>tf.add(x, y): x + y with broadcasting.</summary>
-    public static Tensor add(object x, object y, string? name = null) => Binary("Add", x, y, name, MathKernels.Add);
+    public static Tensor add(TensorLike x, TensorLike y, string? name = null) => Binary("Add", x, y, name, MathKernels.Add);
     /// <summary>tf.subtract(x, y).</summary>
-    public static Tensor subtract(object x, object y, string? name = null) => Binary("Sub", x, y, name, MathKernels.Sub);
+    public static Tensor subtract(TensorLike x, TensorLike y, string? name = null) => Binary("Sub", x, y, name, MathKernels.Sub);
     /// <summary>tf.multiply(x, y).</summary>
-    public static Tensor multiply(object x, object y, string? name = null) => Binary("Mul", x, y, name, MathKernels.Mul);
+    public static Tensor multiply(TensorLike x, TensorLike y, string? name = null) => Binary("Mul", x, y, name, MathKernels.Mul);
 
     /// <summary>tf.divide(x, y): true division; integers are divided as float64, as in TF.</summary>
-    public static Tensor divide(object x, object y, string? name = null) => truediv(x, y, name);
+    public static Tensor divide(TensorLike x, TensorLike y, string? name = null) => truediv(x, y, name);
 
     /// <summary>tf.truediv(x, y).</summary>
-    public static Tensor truediv(object x, object y, string? name = null)
+    public static Tensor truediv(TensorLike x, TensorLike y, string? name = null)
     {
         var (a, b) = OpBuilder.ToTensorPair(x, y, "RealDiv");
         if (a.dtype.is_integer())
@@ -39,72 +39,72 @@ public static partial class tf
     }
 
     /// <summary>tf.floordiv(x, y): division rounded toward negative infinity.</summary>
-    public static Tensor floordiv(object x, object y, string? name = null) =>
+    public static Tensor floordiv(TensorLike x, TensorLike y, string? name = null) =>
         Binary("FloorDiv", x, y, name, MathKernels.FloorDiv);
 
     /// <summary>tf.floormod(x, y): the remainder with the divisor's sign (Python's %).</summary>
-    public static Tensor floormod(object x, object y, string? name = null) => Binary("FloorMod", x, y, name, MathKernels.FloorMod);
+    public static Tensor floormod(TensorLike x, TensorLike y, string? name = null) => Binary("FloorMod", x, y, name, MathKernels.FloorMod);
 
     /// <summary>tf.pow(x, y).</summary>
-    public static Tensor pow(object x, object y, string? name = null) => Binary("Pow", x, y, name, MathKernels.Pow);
+    public static Tensor pow(TensorLike x, TensorLike y, string? name = null) => Binary("Pow", x, y, name, MathKernels.Pow);
     /// <summary>tf.maximum(x, y).</summary>
-    public static Tensor maximum(object x, object y, string? name = null) => Binary("Maximum", x, y, name, MathKernels.Maximum);
+    public static Tensor maximum(TensorLike x, TensorLike y, string? name = null) => Binary("Maximum", x, y, name, MathKernels.Maximum);
     /// <summary>tf.minimum(x, y).</summary>
-    public static Tensor minimum(object x, object y, string? name = null) => Binary("Minimum", x, y, name, MathKernels.Minimum);
+    public static Tensor minimum(TensorLike x, TensorLike y, string? name = null) => Binary("Minimum", x, y, name, MathKernels.Minimum);
     /// <summary>tf.squared_difference(x, y): (x - y)².</summary>
-    public static Tensor squared_difference(object x, object y, string? name = null) =>
+    public static Tensor squared_difference(TensorLike x, TensorLike y, string? name = null) =>
         Binary("SquaredDifference", x, y, name, MathKernels.SquaredDifference);
 
     /// <summary>tf.equal(x, y): elementwise x == y as bool.</summary>
-    public static Tensor equal(object x, object y, string? name = null) => Binary("Equal", x, y, name, MathKernels.Equal, @bool);
+    public static Tensor equal(TensorLike x, TensorLike y, string? name = null) => Binary("Equal", x, y, name, MathKernels.Equal, @bool);
     /// <summary>tf.not_equal(x, y).</summary>
-    public static Tensor not_equal(object x, object y, string? name = null) => Binary("NotEqual", x, y, name, MathKernels.NotEqual, @bool);
+    public static Tensor not_equal(TensorLike x, TensorLike y, string? name = null) => Binary("NotEqual", x, y, name, MathKernels.NotEqual, @bool);
     /// <summary>tf.less(x, y).</summary>
-    public static Tensor less(object x, object y, string? name = null) => Binary("Less", x, y, name, MathKernels.Less, @bool);
+    public static Tensor less(TensorLike x, TensorLike y, string? name = null) => Binary("Less", x, y, name, MathKernels.Less, @bool);
     /// <summary>tf.less_equal(x, y).</summary>
-    public static Tensor less_equal(object x, object y, string? name = null) => Binary("LessEqual", x, y, name, MathKernels.LessEqual, @bool);
+    public static Tensor less_equal(TensorLike x, TensorLike y, string? name = null) => Binary("LessEqual", x, y, name, MathKernels.LessEqual, @bool);
     /// <summary>tf.greater(x, y).</summary>
-    public static Tensor greater(object x, object y, string? name = null) => Binary("Greater", x, y, name, MathKernels.Greater, @bool);
+    public static Tensor greater(TensorLike x, TensorLike y, string? name = null) => Binary("Greater", x, y, name, MathKernels.Greater, @bool);
     /// <summary>tf.greater_equal(x, y).</summary>
-    public static Tensor greater_equal(object x, object y, string? name = null) => Binary("GreaterEqual", x, y, name, MathKernels.GreaterEqual, @bool);
+    public static Tensor greater_equal(TensorLike x, TensorLike y, string? name = null) => Binary("GreaterEqual", x, y, name, MathKernels.GreaterEqual, @bool);
     /// <summary>tf.logical_and(x, y).</summary>
-    public static Tensor logical_and(object x, object y, string? name = null) => Binary("LogicalAnd", x, y, name, MathKernels.LogicalAnd);
+    public static Tensor logical_and(TensorLike x, TensorLike y, string? name = null) => Binary("LogicalAnd", x, y, name, MathKernels.LogicalAnd);
     /// <summary>tf.logical_or(x, y).</summary>
-    public static Tensor logical_or(object x, object y, string? name = null) => Binary("LogicalOr", x, y, name, MathKernels.LogicalOr);
+    public static Tensor logical_or(TensorLike x, TensorLike y, string? name = null) => Binary("LogicalOr", x, y, name, MathKernels.LogicalOr);
     /// <summary>tf.logical_not(x).</summary>
-    public static Tensor logical_not(object x, string? name = null) => Unary("LogicalNot", x, name, MathKernels.LogicalNot);
+    public static Tensor logical_not(TensorLike x, string? name = null) => Unary("LogicalNot", x, name, MathKernels.LogicalNot);
 
     /// <summary>tf.negative(x).</summary>
-    public static Tensor negative(object x, string? name = null) => Unary("Neg", x, name, MathKernels.Neg);
+    public static Tensor negative(TensorLike x, string? name = null) => Unary("Neg", x, name, MathKernels.Neg);
     /// <summary>tf.abs(x).</summary>
-    public static Tensor abs(object x, string? name = null) => Unary("Abs", x, name, MathKernels.Abs);
+    public static Tensor abs(TensorLike x, string? name = null) => Unary("Abs", x, name, MathKernels.Abs);
     /// <summary>tf.square(x).</summary>
-    public static Tensor square(object x, string? name = null) => Unary("Square", x, name, MathKernels.Square);
+    public static Tensor square(TensorLike x, string? name = null) => Unary("Square", x, name, MathKernels.Square);
     /// <summary>tf.sqrt(x).</summary>
-    public static Tensor sqrt(object x, string? name = null) => Unary("Sqrt", x, name, MathKernels.Sqrt);
+    public static Tensor sqrt(TensorLike x, string? name = null) => Unary("Sqrt", x, name, MathKernels.Sqrt);
     /// <summary>tf.rsqrt(x): 1/√x.</summary>
-    public static Tensor rsqrt(object x, string? name = null) => Unary("Rsqrt", x, name, MathKernels.Rsqrt);
+    public static Tensor rsqrt(TensorLike x, string? name = null) => Unary("Rsqrt", x, name, MathKernels.Rsqrt);
     /// <summary>tf.exp(x).</summary>
-    public static Tensor exp(object x, string? name = null) => Unary("Exp", x, name, MathKernels.Exp);
+    public static Tensor exp(TensorLike x, string? name = null) => Unary("Exp", x, name, MathKernels.Exp);
     /// <summary>tf.log(x): natural logarithm.</summary>
-    public static Tensor log(object x, string? name = null) => Unary("Log", x, name, MathKernels.Log);
+    public static Tensor log(TensorLike x, string? name = null) => Unary("Log", x, name, MathKernels.Log);
     /// <summary>tf.tanh(x).</summary>
-    public static Tensor tanh(object x, string? name = null) => Unary("Tanh", x, name, MathKernels.Tanh);
+    public static Tensor tanh(TensorLike x, string? name = null) => Unary("Tanh", x, name, MathKernels.Tanh);
     /// <summary>tf.sigmoid(x).</summary>
-    public static Tensor sigmoid(object x, string? name = null) => Unary("Sigmoid", x, name, MathKernels.Sigmoid);
+    public static Tensor sigmoid(TensorLike x, string? name = null) => Unary("Sigmoid", x, name, MathKernels.Sigmoid);
     /// <summary>tf.sign(x).</summary>
-    public static Tensor sign(object x, string? name = null) => Unary("Sign", x, name, MathKernels.Sign);
+    public static Tensor sign(TensorLike x, string? name = null) => Unary("Sign", x, name, MathKernels.Sign);
     /// <summary>tf.floor(x).</summary>
-    public static Tensor floor(object x, string? name = null) => Unary("Floor", x, name, MathKernels.Floor);
+    public static Tensor floor(TensorLike x, string? name = null) => Unary("Floor", x, name, MathKernels.Floor);
     /// <summary>tf.ceil(x).</summary>
-    public static Tensor ceil(object x, string? name = null) => Unary("Ceil", x, name, MathKernels.Ceil);
+    public static Tensor ceil(TensorLike x, string? name = null) => Unary("Ceil", x, name, MathKernels.Ceil);
     /// <summary>tf.round(x): half to even, as TF.</summary>
-    public static Tensor round(object x, string? name = null) => Unary("Round", x, name, MathKernels.Round);
+    public static Tensor round(TensorLike x, string? name = null) => Unary("Round", x, name, MathKernels.Round);
     /// <summary>tf.reciprocal(x): 1/x.</summary>
-    public static Tensor reciprocal(object x, string? name = null) => Unary("Reciprocal", x, name, MathKernels.Reciprocal);
+    public static Tensor reciprocal(TensorLike x, string? name = null) => Unary("Reciprocal", x, name, MathKernels.Reciprocal);
 
     /// <summary>tf.cast(x, dtype): converts elements (floats to integers truncate toward zero).</summary>
-    public static Tensor cast(object x, TF_DataType dtype, string? name = null)
+    public static Tensor cast(TensorLike x, TF_DataType dtype, string? name = null)
     {
         var input = OpBuilder.ToTensor(x);
         if (input.dtype == dtype) return input;
@@ -112,7 +112,7 @@ public static partial class tf
     }
 
     /// <summary>tf.matmul(a, b, transpose_a, transpose_b): matrix product (batched for rank &gt; 2).</summary>
-    public static Tensor matmul(object a, object b, bool transpose_a = false, bool transpose_b = false, string? name = null)
+    public static Tensor matmul(TensorLike a, TensorLike b, bool transpose_a = false, bool transpose_b = false, string? name = null)
     {
         var (x, y) = OpBuilder.ToTensorPair(a, b, "MatMul");
         string type = x.ndim > 2 || y.ndim > 2 ? "BatchMatMul" : "MatMul";

@@ -6,7 +6,7 @@ public static partial class tf
     public static partial class nn
     {
         /// <summary>tf.nn.softmax(logits, axis).</summary>
-        public static Tensor softmax(object logits, int axis = -1, string? name = null)
+        public static Tensor softmax(TensorLike logits, int axis = -1, string? name = null)
         {
             var input = OpBuilder.ToTensor(logits);
             return OpBuilder.Single("Softmax", name, new[] { input }, input.dtype, input.shape, ctx => NnKernels.Softmax(ctx, axis),
@@ -14,20 +14,20 @@ public static partial class tf
         }
 
         /// <summary>tf.nn.log_softmax(logits, axis).</summary>
-        public static Tensor log_softmax(object logits, int axis = -1, string? name = null) =>
+        public static Tensor log_softmax(TensorLike logits, int axis = -1, string? name = null) =>
             Unary("LogSoftmax", logits, name, ctx => NnKernels.LogSoftmax(ctx, axis));
 
         /// <summary>tf.nn.relu(features): max(features, 0).</summary>
-        public static Tensor relu(object features, string? name = null) => Unary("Relu", features, name, NnKernels.Relu);
+        public static Tensor relu(TensorLike features, string? name = null) => Unary("Relu", features, name, NnKernels.Relu);
 
         /// <summary>tf.nn.sigmoid(x).</summary>
-        public static Tensor sigmoid(object x, string? name = null) => tf.sigmoid(x, name);
+        public static Tensor sigmoid(TensorLike x, string? name = null) => tf.sigmoid(x, name);
 
         /// <summary>tf.nn.tanh(x).</summary>
-        public static Tensor tanh(object x, string? name = null) => tf.tanh(x, name);
+        public static Tensor tanh(TensorLike x, string? name = null) => tf.tanh(x, name);
 
         /// <summary>tf.nn.bias_add(value, bias): adds a 1-D bias along the last dimension.</summary>
-        public static Tensor bias_add(object value, object bias, string? name = null)
+        public static Tensor bias_add(object value, TensorLike bias, string? name = null)
         {
             var (x, b) = OpBuilder.ToTensorPair(value, bias, "BiasAdd");
             if (b.shape.is_known_rank && b.ndim != 1)
@@ -38,7 +38,7 @@ public static partial class tf
         }
 
         /// <summary>tf.nn.xw_plus_b(x, weights, biases): matmul(x, weights) + biases.</summary>
-        public static Tensor xw_plus_b(object x, object weights, object biases, string name = "xw_plus_b")
+        public static Tensor xw_plus_b(TensorLike x, TensorLike weights, TensorLike biases, string name = "xw_plus_b")
         {
             using var scope = tf.name_scope(name);
             var product = matmul(x, weights, name: "MatMul");
@@ -50,7 +50,7 @@ public static partial class tf
         /// at <paramref name="ids"/>. params may be a list of shards ("mod": id i is in shard i mod n; "div":
         /// contiguous blocks); with max_norm each looked-up row is clipped to that L2 norm.
         /// </summary>
-        public static Tensor embedding_lookup(object @params, object ids, string partition_strategy = "mod", string name = "embedding_lookup",
+        public static Tensor embedding_lookup(object @params, TensorLike ids, string partition_strategy = "mod", string name = "embedding_lookup",
             double? max_norm = null)
         {
             if (partition_strategy is not ("mod" or "div")) throw new ValueError($"Unrecognized partition_strategy: {partition_strategy}");
@@ -74,7 +74,7 @@ public static partial class tf
         /// tf.nn.dropout(x, keep_prob, noise_shape, seed): keeps each element with probability keep_prob and
         /// scales kept ones by 1/keep_prob; keep_prob may be a tensor (fed 1.0 at test time).
         /// </summary>
-        public static Tensor dropout(object x, object keep_prob, Shape? noise_shape = null, int? seed = null, string name = "dropout")
+        public static Tensor dropout(TensorLike x, TensorLike keep_prob, Shape? noise_shape = null, int? seed = null, string name = "dropout")
         {
             var input = OpBuilder.ToTensor(x);
             var keep = OpBuilder.ToTensor(keep_prob, input.dtype, "keep_prob");

@@ -24,8 +24,17 @@ internal static class OpBuilder
                 return t;
             case Variable v:
                 return ToTensor(v.value(), dtype, name);
+            case TensorLike like:
+                return ToTensor(like.Value, dtype, name);
+            case object[] items when items.Any(i => i is Tensor or Variable or TensorLike or Nest<Tensor>):
+                // TF's auto-packing: a list holding tensors becomes their stack.
+                return tf.stack(items.Select(i => (object)ToTensor(i, dtype, name)), name: "packed");
             case Nest<Tensor> { IsLeaf: true } nest:
                 return ToTensor(nest.Leaf, dtype, name);
+            case Shape shape:
+                // TF converts a fully known TensorShape to an int32 vector of its dims.
+                if (!shape.is_fully_defined) throw new ValueError($"Cannot convert a partially known TensorShape {shape} to a Tensor.");
+                return tf.constant(shape.as_list(), dtype == TF_DataType.DtInvalid ? TF_DataType.TF_INT32 : dtype, name: name);
             default:
                 return tf.constant(value, dtype, name: name);
         }
@@ -34,6 +43,8 @@ internal static class OpBuilder
     /// <summary>Converts both operands of a binary op, giving a C# number the other operand's dtype.</summary>
     public static (Tensor x, Tensor y) ToTensorPair(object x, object y, string opType)
     {
+        if (x is TensorLike xl) x = xl.Value;
+        if (y is TensorLike yl) y = yl.Value;
         Tensor? tx = x as Tensor ?? (x as Variable)?.value();
         Tensor? ty = y as Tensor ?? (y as Variable)?.value();
         if (tx == null && ty != null) tx = ToTensor(x, ty.dtype, "x");

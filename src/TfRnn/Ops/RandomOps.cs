@@ -18,7 +18,7 @@ public static partial class tf
         RandomOp("TruncatedNormal", shape, dtype, seed, name, (ctx, dims, s1, s2) => RandomKernels.TruncatedNormal(ctx, dims, mean, stddev, dtype, s1, s2));
 
     /// <summary>tf.random.shuffle-free multinomial sampling: tf.multinomial(logits, num_samples, seed).</summary>
-    public static Tensor multinomial(object logits, int num_samples, int? seed = null, string name = "multinomial")
+    public static Tensor multinomial(TensorLike logits, int num_samples, int? seed = null, string name = "multinomial")
     {
         var l = OpBuilder.ToTensor(logits);
         var (seed1, seed2) = Seeds(l.graph, seed);

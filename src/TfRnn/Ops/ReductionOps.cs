@@ -3,31 +3,31 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.reduce_sum(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_sum(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_sum(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Sum", input_tensor, axis, keepdims, name, ReductionKernels.Sum);
 
     /// <summary>tf.reduce_mean(input_tensor, axis, keepdims): integer inputs give the truncated integer mean, as TF.</summary>
-    public static Tensor reduce_mean(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_mean(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Mean", input_tensor, axis, keepdims, name, ReductionKernels.Mean);
 
     /// <summary>tf.reduce_max(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_max(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_max(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Max", input_tensor, axis, keepdims, name, ReductionKernels.Max);
 
     /// <summary>tf.reduce_min(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_min(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_min(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Min", input_tensor, axis, keepdims, name, ReductionKernels.Min);
 
     /// <summary>tf.reduce_prod(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_prod(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_prod(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Prod", input_tensor, axis, keepdims, name, ReductionKernels.Prod);
 
     /// <summary>tf.reduce_any(input_tensor, axis, keepdims) over booleans.</summary>
-    public static Tensor reduce_any(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_any(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Any", input_tensor, axis, keepdims, name, ReductionKernels.Any);
 
     /// <summary>tf.reduce_all(input_tensor, axis, keepdims) over booleans.</summary>
-    public static Tensor reduce_all(object input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_all(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("All", input_tensor, axis, keepdims, name, ReductionKernels.All);
 
     static Tensor Reduce(string type, object input_tensor, object? axis, bool keepdims, string? name,
@@ -56,11 +56,11 @@ public static partial class tf
     };
 
     /// <summary>tf.argmax(input, axis, output_type): index of the largest value along <paramref name="axis"/> (default 0).</summary>
-    public static Tensor argmax(object input, int axis = 0, TF_DataType output_type = int64, string? name = null) =>
+    public static Tensor argmax(TensorLike input, int axis = 0, TF_DataType output_type = int64, string? name = null) =>
         ArgReduce("ArgMax", input, axis, output_type, name, ReductionKernels.ArgMax);
 
     /// <summary>tf.argmin(input, axis, output_type).</summary>
-    public static Tensor argmin(object input, int axis = 0, TF_DataType output_type = int64, string? name = null) =>
+    public static Tensor argmin(TensorLike input, int axis = 0, TF_DataType output_type = int64, string? name = null) =>
         ArgReduce("ArgMin", input, axis, output_type, name, ReductionKernels.ArgMin);
 
     static Tensor ArgReduce(string type, object input, int axis, TF_DataType outputType, string? name, Action<KernelContext, long, TF_DataType> kernel)

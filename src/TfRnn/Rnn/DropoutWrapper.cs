@@ -42,7 +42,7 @@ public sealed class DropoutWrapper : RNNCell
 
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => call(inputs, state);
 
-    Tensor Drop(Tensor value, object keep) => IsOne(keep) ? value : tf.nn.dropout(value, keep, seed: _seed);
+    Tensor Drop(Tensor value, object keep) => IsOne(keep) ? value : tf.nn.dropout(value, OpBuilder.ToTensor(keep, value.dtype, "keep_prob"), seed: _seed);
 
     static bool IsOne(object keep) => keep is double k && k == 1.0 || keep is float f && f == 1.0f;
 }

@@ -23,6 +23,8 @@ internal abstract class FetchStructure
                 int start = leaves.Count;
                 foreach (var t in nest.Flatten()) Flatten(t, graph, leaves);
                 return new NestFetch(nest, leaves.Count - start);
+            case System.Collections.IDictionary dictionary:
+                return DictionaryFetch.Flatten(dictionary, graph, leaves);
             case System.Collections.IEnumerable list:
                 return new ListFetch(list.Cast<object>().Select(item => Flatten(item, graph, leaves)).ToArray());
             default:
@@ -43,6 +45,30 @@ internal abstract class FetchStructure
             var slice = values.Skip(next).Take(count).Select(v => v!);
             next += count;
             return nest.Pack(slice.GetEnumerator());
+        }
+    }
+
+    /// <summary>TF's dict fetch: the same keys, each value rebuilt from its own fetch structure.</summary>
+    sealed class DictionaryFetch(string[] keys, FetchStructure[] items) : FetchStructure
+    {
+        public static DictionaryFetch Flatten(System.Collections.IDictionary dictionary, Graph graph, List<ITensorOrOperation> leaves)
+        {
+            var keys = new List<string>();
+            var items = new List<FetchStructure>();
+            var entry = dictionary.GetEnumerator();
+            while (entry.MoveNext())
+            {
+                keys.Add(entry.Key as string ?? throw new TypeError($"Fetch dictionary keys must be strings, got {entry.Key} of type {entry.Key.GetType().Name}."));
+                items.Add(FetchStructure.Flatten(entry.Value ?? throw new TypeError($"Fetch argument None for key '{entry.Key}' has invalid type."), graph, leaves));
+            }
+            return new DictionaryFetch(keys.ToArray(), items.ToArray());
+        }
+
+        public override object? Build(NDArray?[] values, ref int next)
+        {
+            var result = new Dictionary<string, object?>(keys.Length);
+            for (int i = 0; i < keys.Length; i++) result[keys[i]] = items[i].Build(values, ref next);
+            return result;
         }
     }
 

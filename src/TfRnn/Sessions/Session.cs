@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace TfRnn;
 
@@ -37,6 +38,7 @@ public partial class Session : IDisposable
     /// </summary>
     public R run<R>(IFetch<R> fetch, params FeedItem[] feed_dict) => (R)RunStructure(fetch, feed_dict)!;
 
+    /// <summary>Fetches a C# tuple of 2–5 fetches (TF's list of fetches): a tuple of their results.</summary>
     public (R1, R2) run<R1, R2>((IFetch<R1>, IFetch<R2>) fetches, params FeedItem[] feed_dict)
     {
         var r = RunStructures(new object[] { fetches.Item1, fetches.Item2 }, feed_dict);
@@ -66,11 +68,43 @@ public partial class Session : IDisposable
         RunStructures(fetches.Cast<object>().ToArray(), feed_dict).Cast<NDArray?>().ToArray();
 
     /// <summary>Fetches a list of mixed items (tensors, operations, nests, names): each result in order.</summary>
+    // A nest is enumerable too; as a fetch it is one structure, so the list overloads yield to IFetch.
+    [OverloadResolutionPriority(-1)]
     public object?[] run(IEnumerable<object> fetches, params FeedItem[] feed_dict) =>
         RunStructures(fetches.ToArray(), feed_dict);
 
     /// <summary>Fetches by name: <c>"op:0"</c> gives the tensor's value, a bare op name runs the op and gives null.</summary>
     public NDArray? run(string fetch, params FeedItem[] feed_dict) => (NDArray?)RunStructure(fetch, feed_dict);
+
+    /// <summary>
+    /// Fetches a dictionary (TF's <c>sess.run({"cost": cost, "state": state})</c>): the results under the same
+    /// keys, each shaped like its fetch (NDArray, null for an operation, a nest, a list or a dictionary).
+    /// </summary>
+    public Dictionary<string, object?> run<TFetch>(IReadOnlyDictionary<string, TFetch> fetches, params FeedItem[] feed_dict) =>
+        (Dictionary<string, object?>)RunStructure(fetches, feed_dict)!;
+
+    // The same fetch forms with a feed_dict dictionary instead of (key, value) items.
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
+    public (R1, R2) run<R1, R2>((IFetch<R1>, IFetch<R2>) fetches, IDictionary feed_dict) => run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
+    public (R1, R2, R3) run<R1, R2, R3>((IFetch<R1>, IFetch<R2>, IFetch<R3>) fetches, IDictionary feed_dict) =>
+        run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
+    public (R1, R2, R3, R4) run<R1, R2, R3, R4>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>) fetches, IDictionary feed_dict) =>
+        run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
+    public (R1, R2, R3, R4, R5) run<R1, R2, R3, R4, R5>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>, IFetch<R5>) fetches, IDictionary feed_dict) =>
+        run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run(IEnumerable{ITensorOrOperation}, FeedItem[])"/>
+    public NDArray?[] run(IEnumerable<ITensorOrOperation> fetches, IDictionary feed_dict) => run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run(IEnumerable{object}, FeedItem[])"/>
+    [OverloadResolutionPriority(-1)]
+    public object?[] run(IEnumerable<object> fetches, IDictionary feed_dict) => run(fetches, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run(string, FeedItem[])"/>
+    public NDArray? run(string fetch, IDictionary feed_dict) => run(fetch, ToFeedItems(feed_dict));
+    /// <inheritdoc cref="run{TFetch}(IReadOnlyDictionary{string, TFetch}, FeedItem[])"/>
+    public Dictionary<string, object?> run<TFetch>(IReadOnlyDictionary<string, TFetch> fetches, IDictionary feed_dict) =>
+        run(fetches, ToFeedItems(feed_dict));
 
     object? RunStructure(object fetch, FeedItem[] feeds) => RunStructures(new[] { fetch }, feeds)[0];
 

@@ -46,8 +46,9 @@ internal static class TensorConversion
     }
 
     /// <summary>
-    /// Converts a feed value to <paramref name="target"/>'s dtype the way numpy's asarray would, refusing
-    /// lossy or meaningless conversions (float → int, bool ↔ number, string ↔ number).
+    /// Converts a feed value to <paramref name="target"/>'s dtype as TF1 does (<c>np.asarray(value,
+    /// dtype=placeholder.dtype)</c>: floats truncate toward zero, bools become 0/1), refusing strings ↔ numbers
+    /// and integers outside the target's range.
     /// </summary>
     public static object ToFeedValue(object value, Tensor target)
     {
@@ -55,11 +56,10 @@ internal static class TensorConversion
             throw new TypeError($"The value of a feed cannot be a tf.Tensor object. Acceptable feed values include C# scalars, arrays, NDArrays and torch tensors (feeding '{target.name}').");
         if (value is torch.Tensor engine)
         {
-            var engineType = EngineTypes.FromTorch(engine.dtype);
             CheckShape(engine.shape, target);
-            if (engineType == target.dtype) return engine;
-            CheckConvertible(engineType, target);
-            return engine.to_type(target.dtype.ToTorch());
+            if (EngineTypes.FromTorch(engine.dtype) == target.dtype) return engine;
+            // A dtype change goes through the host rule, so engine and host feeds convert alike.
+            return ToTorch(ToFeedArray(ToNDArray(engine), target));
         }
         var array = ToFeedArray(value, target);
         return target.dtype == TF_DataType.TF_STRING ? array : ToTorch(array);
@@ -72,15 +72,28 @@ internal static class TensorConversion
         if (value is Tensor or Variable) ToFeedValue(value, target);   // the same TypeError as the engine path
         var array = NDArray.FromObject(value);
         CheckShape(array.Dims, target);
-        if (target.dtype == TF_DataType.TF_STRING)
+        if (array.dtype == target.dtype) return array;
+        CheckConvertible(array.dtype, target);
+        if (target.dtype == TF_DataType.TF_STRING) return array;
+        try
         {
-            if (array.dtype != TF_DataType.TF_STRING) CheckConvertible(array.dtype, target);
-            return array;
+            return array.astype(target.dtype);
         }
-        if (array.dtype != target.dtype)
+        catch (OverflowException)
         {
-            CheckConvertible(array.dtype, target);
-            array = array.astype(target.dtype);
+            var outOfRange = FirstOutOfRange(array, target.dtype);
+            throw new InvalidArgumentError($"Type of feed value {outOfRange} with type {array.dtype.as_numpy_name()} is not compatible with Tensor type " +
+                $"<dtype: '{target.dtype.as_numpy_name()}'> of '{target.name}'. Try explicitly setting the type of the feed tensor to a larger type (e.g. int64).");
+        }
+    }
+
+    /// <summary>The first element that does not fit <paramref name="type"/> (for the error message).</summary>
+    static object FirstOutOfRange(NDArray array, TF_DataType type)
+    {
+        foreach (var value in array.Storage)
+        {
+            try { NDArray.FromObject(value).astype(type); }
+            catch (OverflowException) { return value; }
         }
         return array;
     }
@@ -91,12 +104,11 @@ internal static class TensorConversion
             throw new ValueError($"Cannot feed value of shape {new Shape(dims)} for Tensor '{target.name}', which has shape '{target.shape}'");
     }
 
+    /// <summary>Numbers and bools convert among themselves (numpy's unsafe casting); strings only to strings.</summary>
     static void CheckConvertible(TF_DataType from, Tensor target)
     {
-        var to = target.dtype;
-        bool ok = to.is_floating() && (from.is_floating() || from.is_integer())
-                  || to.is_integer() && from.is_integer();
-        if (!ok)
-            throw new TypeError($"Cannot feed value of dtype {from.as_numpy_name()} for Tensor '{target.name}', which has dtype {to.as_numpy_name()}");
+        bool fromText = from == TF_DataType.TF_STRING, toText = target.dtype == TF_DataType.TF_STRING;
+        if (fromText != toText)
+            throw new TypeError($"Cannot feed value of dtype {from.as_numpy_name()} for Tensor '{target.name}', which has dtype {target.dtype.as_numpy_name()}");
     }
 }

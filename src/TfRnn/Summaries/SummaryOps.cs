@@ -9,15 +9,15 @@ public static partial class tf
     public static partial class summary
     {
         /// <summary>tf.summary.scalar(name, tensor, collections): the scalar's value under the tag name (prefixed by the name scope).</summary>
-        public static Tensor scalar(string name, object tensor, IEnumerable<string>? collections = null) =>
+        public static Tensor scalar(string name, TensorLike tensor, IEnumerable<string>? collections = null) =>
             SummaryOp("ScalarSummary", name, tensor, collections, SummaryKernels.Scalar);
 
         /// <summary>tf.summary.histogram(name, values, collections): a histogram of the values with TensorFlow's buckets.</summary>
-        public static Tensor histogram(string name, object values, IEnumerable<string>? collections = null) =>
+        public static Tensor histogram(string name, TensorLike values, IEnumerable<string>? collections = null) =>
             SummaryOp("HistogramSummary", name, values, collections, SummaryKernels.Histogram);
 
         /// <summary>tf.summary.text(name, tensor, collections): string values for TensorBoard's Text tab.</summary>
-        public static Tensor text(string name, object tensor, IEnumerable<string>? collections = null) =>
+        public static Tensor text(string name, TensorLike tensor, IEnumerable<string>? collections = null) =>
             SummaryOp("TensorSummaryV2", name, tensor, collections, SummaryKernels.Text);
 
         /// <summary>tf.summary.merge(inputs): one Summary holding every input's values; duplicate tags are an error.</summary>
@@ -45,7 +45,7 @@ public static partial class tf
         static Tensor SummaryOp(string type, string name, object input, IEnumerable<string>? collections, Action<KernelContext, string> kernel)
         {
             var x = OpBuilder.ToTensor(input);
-            using var scope = name_scope(name);
+            using var scope = name_scope(SummaryNames.Clean(name));
             string tag = scope.scope_name.TrimEnd('/');
             var op = OpBuilder.Single(type, scope.scope_name, new[] { x }, @string, Shape.scalar(), ctx => kernel(ctx, tag),
                 new Dictionary<string, object?> { ["tag"] = tag });
@@ -64,9 +64,9 @@ public static partial class tf
     };
 
     /// <summary>tf.scalar_summary(tag, value): the pre-1.0 spelling of tf.summary.scalar.</summary>
-    public static Tensor scalar_summary(string tags, object values, IEnumerable<string>? collections = null) => summary.scalar(tags, values, collections);
+    public static Tensor scalar_summary(string tags, TensorLike values, IEnumerable<string>? collections = null) => summary.scalar(tags, values, collections);
     /// <summary>tf.histogram_summary(tag, values): the pre-1.0 spelling of tf.summary.histogram.</summary>
-    public static Tensor histogram_summary(string tag, object values, IEnumerable<string>? collections = null) => summary.histogram(tag, values, collections);
+    public static Tensor histogram_summary(string tag, TensorLike values, IEnumerable<string>? collections = null) => summary.histogram(tag, values, collections);
     /// <summary>tf.merge_summary(inputs): the pre-1.0 spelling of tf.summary.merge.</summary>
     public static Tensor merge_summary(IEnumerable<Tensor> inputs) => summary.merge(inputs);
     /// <summary>tf.merge_all_summaries(): the pre-1.0 spelling of tf.summary.merge_all.</summary>

@@ -3,7 +3,7 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.clip_by_value(t, clip_value_min, clip_value_max): elementwise clamp (NaN stays NaN).</summary>
-    public static Tensor clip_by_value(object t, object clip_value_min, object clip_value_max, string name = "clip_by_value")
+    public static Tensor clip_by_value(TensorLike t, TensorLike clip_value_min, TensorLike clip_value_max, string name = "clip_by_value")
     {
         using var scope = name_scope(name);
         var x = OpBuilder.ToTensor(t);
@@ -15,7 +15,7 @@ public static partial class tf
     /// tf.clip_by_norm(t, clip_norm, axes): t·clip_norm / max(‖t‖₂, clip_norm), the norm taken over
     /// <paramref name="axes"/> (all when null); finite gradient at t = 0.
     /// </summary>
-    public static Tensor clip_by_norm(object t, object clip_norm, int[]? axes = null, string name = "clip_by_norm")
+    public static Tensor clip_by_norm(TensorLike t, TensorLike clip_norm, int[]? axes = null, string name = "clip_by_norm")
     {
         using var scope = name_scope(name);
         var values = OpBuilder.ToTensor(t, name: "t");
@@ -30,7 +30,7 @@ public static partial class tf
     }
 
     /// <summary>tf.clip_by_average_norm(t, clip_norm): clip_by_norm with the norm divided by the element count.</summary>
-    public static Tensor clip_by_average_norm(object t, object clip_norm, string name = "clip_by_average_norm")
+    public static Tensor clip_by_average_norm(TensorLike t, TensorLike clip_norm, string name = "clip_by_average_norm")
     {
         using var scope = name_scope(name);
         var values = OpBuilder.ToTensor(t, name: "t");

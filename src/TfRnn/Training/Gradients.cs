@@ -54,7 +54,7 @@ public static partial class tf
     }
 
     /// <summary>tf.stop_gradient(input): the same value, with no gradient flowing back through it.</summary>
-    public static Tensor stop_gradient(object input, string? name = null)
+    public static Tensor stop_gradient(TensorLike input, string? name = null)
     {
         var x = OpBuilder.ToTensor(input);
         return OpBuilder.Single("StopGradient", name, new[] { x }, x.dtype, x.shape, GradientKernels.StopGradient);
