@@ -34,7 +34,7 @@ public static class Sampling
     public static string PrimeFor(string saveDir, string prime)
     {
         var chars = SavedRun.Load(saveDir).Chars;
-        if (prime.All(c => chars.Contains(c.ToString()))) return prime;
+        if (prime.EnumerateRunes().All(r => chars.Contains(r.ToString()))) return prime;
         Console.WriteLine($"(the prime '{prime}' has characters outside this corpus; starting from '{chars[0]}')");
         return chars[0];
     }
