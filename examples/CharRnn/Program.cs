@@ -27,6 +27,10 @@ var mode = new Option<string>("--mode") { Description = "weighted, argmax or tem
 var temperature = new Option<double>("--temperature") { Description = "Softmax temperature for --mode temperature", DefaultValueFactory = _ => 0.8 };
 mode.AcceptOnlyFromAmong("weighted", "argmax", "temperature");
 model.AcceptOnlyFromAmong("lstm", "gru", "rnn");
+OptionRules.AtLeast(1, rnnSize, numLayers, batchSize, seqLength, epochs, saveEvery, printEvery, sampleChars);
+OptionRules.AtLeast(0, steps);
+OptionRules.Positive(learningRate, decayRate, gradClip, temperature);
+OptionRules.NotEmpty(prime);
 
 int Train(ParseResult p)
 {
@@ -55,9 +59,4 @@ sample.SetAction(p => Sampling.Run(p.GetValue(initFrom) ?? throw new ArgumentExc
 root.Subcommands.Add(train);
 root.Subcommands.Add(sample);
 
-try { return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); }
-catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or TfRnn.OpError or TfRnn.ValueError)
-{
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 2;
-}
+return ExampleMain.Run(root, args);
