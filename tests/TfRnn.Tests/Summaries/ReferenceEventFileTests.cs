@@ -119,6 +119,6 @@ public class ReferenceEventFileTests
         StringAssert.Contains(error.Message, $"record 3 at byte offset {offset}");
         StringAssert.Contains(error.Message, "payload CRC mismatch");
         File.WriteAllBytes(copy, bytes[..(offset + 30)]);
-        StringAssert.Contains(Assert.ThrowsExactly<DataLossError>(() => EventFileReader.Read(copy)).Message, "truncated");
+        Assert.AreEqual(3, EventFileReader.Read(copy).Count, "a record cut by the end of the file ends the events quietly");
     }
 }
