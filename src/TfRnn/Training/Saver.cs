@@ -73,8 +73,10 @@ public sealed class Saver
 
         _kept.RemoveAll(k => k.prefix == prefix);
         _kept.Add((prefix, DateTime.UtcNow));
-        Prune();
+        var dropped = Prune();
         if (write_state) WriteState(Path.GetDirectoryName(save_path) is { Length: > 0 } d ? d : ".", prefix, latest_filename);
+        // Deleted only once the state file no longer lists them, as TF does: a kill in between loses nothing listed.
+        foreach (var old in dropped) CheckpointFiles.Delete(old);
         return prefix;
     }
 
@@ -117,8 +119,10 @@ public sealed class Saver
         _ => throw new TypeError($"global_step must be an integer, a variable or a tensor, not {step.GetType().Name}"),
     };
 
-    void Prune()
+    /// <summary>Drops the checkpoints beyond max_to_keep from the kept list; returns those to delete.</summary>
+    List<string> Prune()
     {
+        var dropped = new List<string>();
         while (_kept.Count > _maxToKeep && _maxToKeep > 0)
         {
             var (oldest, time) = _kept[0];
@@ -128,8 +132,9 @@ public sealed class Saver
                 _nextKeepTime = _nextKeepTime.AddHours(_keepEveryHours);   // kept on disk, no longer tracked
                 continue;
             }
-            CheckpointFiles.Delete(oldest);
+            dropped.Add(oldest);
         }
+        return dropped;
     }
 
     void WriteState(string saveDirectory, string latest, string latestFilename)
