@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TfRnn.Examples;
 
 namespace TfRnn.Examples.CharRnn;
 
@@ -34,6 +35,10 @@ public static class CharRnnCommand
         var temperature = new Option<double>("--temperature") { Description = "Softmax temperature for --mode temperature", DefaultValueFactory = _ => 0.8 };
         mode.AcceptOnlyFromAmong(Sampler.Modes);
         model.AcceptOnlyFromAmong("lstm", "gru", "rnn");
+        OptionRules.AtLeast(1, rnnSize, numLayers, batchSize, seqLength, epochs, saveEvery, printEvery, sampleChars);
+        OptionRules.AtLeast(0, steps);
+        OptionRules.Positive(learningRate, decayRate, gradClip, temperature);
+        OptionRules.NotEmpty(prime);
 
         int Train(ParseResult p)
         {
@@ -65,11 +70,6 @@ public static class CharRnnCommand
         root.Subcommands.Add(train);
         root.Subcommands.Add(sample);
 
-        try { return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }); }
-        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or TfRnn.OpError or TfRnn.ValueError)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
+        return ExampleMain.Run(root, args);
     }
 }

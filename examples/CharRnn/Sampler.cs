@@ -1,3 +1,4 @@
+using System.Text;
 using TfRnn;
 
 namespace TfRnn.Examples.CharRnn;
@@ -14,8 +15,8 @@ public sealed class Sampler(Session sess, CharRnnModel model, string[] chars)
     readonly Dictionary<string, int> _vocab = chars.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
 
     /// <summary>The id of each character of <paramref name="text"/>; a clear error for one outside the vocabulary.</summary>
-    public int[] Encode(string text) => text.Select(c => _vocab.TryGetValue(c.ToString(), out int id) ? id
-        : throw new ArgumentException($"The character '{c}' (U+{(int)c:X4}) is not in the model's vocabulary of {chars.Length} characters.")).ToArray();
+    public int[] Encode(string text) => text.EnumerateRunes().Select(r => _vocab.TryGetValue(r.ToString(), out int id) ? id
+        : throw new ArgumentException($"The character '{r}' (U+{r.Value:X4}) is not in the model's vocabulary of {chars.Length} characters.")).ToArray();
 
     public string Sample(int num, string prime, string mode = "weighted", double temperature = 1.0)
     {

@@ -34,7 +34,7 @@ public static class Sampling
     public static string PrimeFor(string saveDir, string prime, TextCodec codec)
     {
         var chars = SavedRun.Load(saveDir).Chars;
-        if (codec.ToModel(prime).All(c => chars.Contains(c.ToString()))) return prime;
+        if (codec.ToModel(prime).EnumerateRunes().All(r => chars.Contains(r.ToString()))) return prime;
         var first = codec.ToText(chars[0]);
         Console.WriteLine($"(the prime '{prime}' has characters outside this corpus; starting from '{first}')");
         return first;

@@ -27,13 +27,44 @@ public sealed record SavedRun(ModelConfig Config, string[] Chars, string Checkpo
             ?? throw new FileNotFoundException($"'{dir}' has no checkpoint (no 'checkpoint' state file naming an existing model.ckpt-N).");
         if (File.Exists(Path.Combine(dir, ConfigFile)))
         {
-            var config = JsonSerializer.Deserialize<ModelConfig>(File.ReadAllText(Path.Combine(dir, ConfigFile)))!;
-            var chars = JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(dir, VocabFile)))!;
-            return new SavedRun(config, chars, checkpoint);
+            var config = ReadJson<ModelConfig>(Path.Combine(dir, ConfigFile));
+            var chars = ReadJson<string[]>(Path.Combine(dir, VocabFile));
+            return Validated(new SavedRun(config, chars, checkpoint), dir);
         }
         if (File.Exists(Path.Combine(dir, "config.pkl")))
-            return new SavedRun(PythonConfig(Path.Combine(dir, "config.pkl")), PythonChars(Path.Combine(dir, "chars_vocab.pkl")), checkpoint);
+            return Validated(new SavedRun(PythonConfig(Path.Combine(dir, "config.pkl")), PythonChars(Path.Combine(dir, "chars_vocab.pkl")), checkpoint), dir);
         throw new FileNotFoundException($"'{dir}' has neither {ConfigFile} (this example's runs) nor config.pkl (a Python char-rnn-tensorflow run).");
+    }
+
+    /// <summary>A save dir's JSON file, or a one-line error naming it (missing, truncated, not the expected shape).</summary>
+    static T ReadJson<T>(string path) where T : class
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Missing '{path}'.", path);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' holds null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is damaged or truncated: {e.Message.Split('\n')[0]}", e);
+        }
+    }
+
+    /// <summary>The config's sizes are usable and the vocabulary is a list of distinct characters that matches it.</summary>
+    static SavedRun Validated(SavedRun run, string dir)
+    {
+        var c = run.Config;
+        if (c.model is not ("lstm" or "gru" or "rnn")) throw new InvalidDataException($"The config in '{dir}' names an unknown model '{c.model}'.");
+        if (c.rnn_size <= 0 || c.num_layers <= 0)
+            throw new InvalidDataException($"The config in '{dir}' is damaged: rnn_size {c.rnn_size} and num_layers {c.num_layers} must be positive.");
+        if (run.Chars.Length == 0) throw new InvalidDataException($"The vocabulary in '{dir}' is empty.");
+        if (run.Chars.FirstOrDefault(ch => !Datasets.CorpusText.IsOneCodePoint(ch)) is { } bad)
+            throw new InvalidDataException($"The vocabulary in '{dir}' is damaged: the entry \"{bad}\" is not one character.");
+        if (run.Chars.Distinct().Count() != run.Chars.Length)
+            throw new InvalidDataException($"The vocabulary in '{dir}' is damaged: it lists a character twice.");
+        if (c.vocab_size > 0 && c.vocab_size != run.Chars.Length)
+            throw new InvalidDataException($"The save dir '{dir}' does not hold together: its config has vocab_size {c.vocab_size}, its vocabulary {run.Chars.Length} characters.");
+        return run;
     }
 
     /// <summary>config.pkl: an argparse Namespace of the Python training run.</summary>
@@ -63,7 +94,14 @@ public sealed record SavedRun(ModelConfig Config, string[] Chars, string Checkpo
 
     static void WriteAtomically(string path, string text)
     {
-        File.WriteAllText(path + ".tmp", text);
-        File.Move(path + ".tmp", path, overwrite: true);
+        try
+        {
+            File.WriteAllText(path + ".tmp", text);
+            File.Move(path + ".tmp", path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Cannot write '{path}' in the save dir: {e.Message}", e);
+        }
     }
 }

@@ -3,13 +3,16 @@
 using System.CommandLine;
 using Spectre.Console;
 using TfRnn;
+using TfRnn.Examples;
 
 var steps = new Option<int>("--steps") { Description = "Training steps of the clipping demo", DefaultValueFactory = _ => 300 };
 var clipNorm = new Option<double>("--clip-norm") { Description = "clip_by_norm threshold for each gradient", DefaultValueFactory = _ => 1.0 };
 var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+OptionRules.AtLeast(1, steps);
+OptionRules.Positive(clipNorm);
 var command = new RootCommand("dynamic_rnn, bidirectional_dynamic_rnn and gradient clipping (Advanced practice)") { steps, clipNorm, seed };
 command.SetAction(parsed => Run(parsed.GetValue(steps), parsed.GetValue(clipNorm), parsed.GetValue(seed)));
-return command.Parse(args).Invoke();
+return ExampleMain.Run(command, args);
 
 static int Run(int trainingSteps, double clipNorm, int seed)
 {

@@ -12,10 +12,12 @@ var hidden = new Option<int>("--hidden") { Description = "LSTM units", DefaultVa
 var logDir = new Option<string?>("--log-dir") { Description = "Where the event file goes (default logs/Monitoring/<timestamp>)" };
 var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
 var validationSize = new Option<int>("--validation-size") { Description = "Training images held out for validation", DefaultValueFactory = _ => 5000 };
+OptionRules.AtLeast(1, steps, batchSize, hidden);
+OptionRules.AtLeast(0, validationSize);
 var command = new RootCommand("TensorBoard monitoring of the MNIST LSTM (practice 2)") { data, steps, batchSize, hidden, logDir, seed, validationSize };
 command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(steps), parsed.GetValue(batchSize), parsed.GetValue(hidden),
     RunDirectory.For("Monitoring", parsed.GetValue(logDir)), parsed.GetValue(seed), parsed.GetValue(validationSize)));
-return command.Parse(args).Invoke();
+return ExampleMain.Run(command, args);
 
 static int Run(string dataDir, int trainingSteps, int batchSize, int nHidden, string logDir, int seed, int validationSize)
 {

@@ -17,10 +17,13 @@ var seed = new Option<int>("--seed") { Description = "Random seed for weights an
 var validationSize = new Option<int>("--validation-size") { Description = "Training images held out for validation (TF's default 5000)", DefaultValueFactory = _ => 5000 };
 model.AcceptOnlyFromAmong("lstm", "brnn");
 
+OptionRules.AtLeast(1, steps, batchSize, hidden, displayStep);
+OptionRules.AtLeast(0, validationSize);
+OptionRules.Positive(learningRate);
 var command = new RootCommand("RNN on MNIST rows (practice 1): build, train, test") { data, model, steps, batchSize, learningRate, hidden, displayStep, seed, validationSize };
 command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(steps), parsed.GetValue(batchSize),
     parsed.GetValue(learningRate), parsed.GetValue(hidden), parsed.GetValue(displayStep), parsed.GetValue(seed), parsed.GetValue(validationSize)));
-return command.Parse(args).Invoke();
+return ExampleMain.Run(command, args);
 
 static int Run(string dataDir, string modelName, int trainingSteps, int batchSize, double learningRate, int nHidden, int displayStep, int seed,
     int validationSize)

@@ -6,6 +6,9 @@ public class ValueError(string message) : Exception(message);
 /// <summary>TensorFlow's TypeError: a value of the wrong kind.</summary>
 public class TypeError(string message) : Exception(message);
 
+/// <summary>Python's RuntimeError, as TF raises it: e.g. "Attempted to use a closed Session."</summary>
+public class RuntimeError(string message) : Exception(message);
+
 /// <summary>TensorFlow's base runtime error, raised by <c>Session.run</c>.</summary>
 public class OpError(string message, Exception? inner = null) : Exception(message, inner);
 

@@ -48,6 +48,31 @@ public class CharRnnTests
         StringAssert.Contains(output, "rnn_size 32 vs 16");
     }
 
+    /// <summary>Issue 14: a corpus with emoji (characters outside the BMP) trains, resumes and samples.</summary>
+    [TestMethod]
+    public void EmojiCorpus_TrainsResumesAndSamples()
+    {
+        var dir = ExampleRunner.TempDirectory();
+        Directory.CreateDirectory(Path.Combine(dir, "data"));
+        File.WriteAllLines(Path.Combine(dir, "data", "input.txt"), Enumerable.Range(0, 60).Select(i => $"{i} 😀 party 🎉 time ✨ 𝄞"));
+        string[] Small(string save, int steps) => new[] { "--data", "data", "--save-dir", save, "--batch-size", "4", "--seq-length", "16",
+            "--rnn-size", "16", "--steps", steps.ToString() };
+
+        var (code, output) = ExampleRunner.Run("CharRnn", dir, Timeout, Small("first", 2));
+        Assert.AreEqual(0, code, output);
+        var vocab = System.Text.Json.JsonSerializer.Deserialize<string[]>(File.ReadAllText(Path.Combine(dir, "first", "chars_vocab.json")))!;
+        CollectionAssert.IsSubsetOf(new[] { "😀", "🎉", "✨", "𝄞" }, vocab, "each emoji is one vocabulary entry");
+        Assert.AreEqual(vocab.Length, vocab.Distinct().Count());
+
+        (code, output) = ExampleRunner.Run("CharRnn", dir, Timeout, Small("second", 1).Concat(new[] { "--init-from", "first" }).ToArray());
+        Assert.AreEqual(0, code, output);
+
+        (code, output) = ExampleRunner.Run("CharRnn", dir, Timeout, "sample", "--init-from", "second", "--prime", "😀 ", "-n", "30");
+        Assert.AreEqual(0, code, output);
+        StringAssert.StartsWith(output, "😀 ");
+        Assert.IsFalse(output.Contains('\uFFFD'), "no lone surrogate was sampled");
+    }
+
     [TestMethod]
     [DataRow("charrnn_jdonnelly1")]
     [DataRow("charrnn_laurajul")]

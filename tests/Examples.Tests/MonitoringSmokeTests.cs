@@ -15,7 +15,7 @@ public class MonitoringSmokeTests
         Assert.AreEqual(0, code, output);
         StringAssert.Contains(output, "tensorboard --logdir");
         var file = Directory.GetFiles(logDir, "events.out.tfevents.*").Single();
-        var events = EventFileReader.Read(file);
+        var events = tf.train.summary_iterator(file).ToList();
         Assert.AreEqual("brain.Event:2", events[0].FileVersion);
         Assert.IsTrue(events.Any(e => !e.GraphDef.IsEmpty), "the graph is written");
         var summaries = events.Where(e => e.Summary != null).ToList();

@@ -4,10 +4,10 @@ using System.Text.Json;
 namespace TfRnn.Datasets;
 
 /// <summary>
-/// char-rnn's TextLoader: reads <c>input.txt</c>, builds the vocabulary by descending frequency (ties in order of
-/// first appearance), encodes the text, and serves batches of batch_size × seq_length ids with targets shifted
+/// char-rnn's TextLoader: reads <c>input.txt</c> (strict UTF-8), builds the vocabulary of Unicode code points by
+/// descending frequency (ties in order of first appearance), as Python 3's char-rnn does, encodes the text, and serves batches of batch_size × seq_length ids with targets shifted
 /// by one. The vocabulary (<c>vocab.json</c>) and encoded text (<c>data.npy</c>, readable by NumPy) are cached
-/// beside the input and rebuilt when the input is newer.
+/// beside the input and rebuilt when the input is newer or the cache does not hold together.
 /// </summary>
 public sealed class TextLoader
 {
@@ -21,18 +21,15 @@ public sealed class TextLoader
             throw new FileNotFoundException($"No corpus at '{input}'. Put a text file named input.txt in the folder given with --data.", input);
         var vocabFile = Path.Combine(data_dir, "vocab.json");
         var tensorFile = Path.Combine(data_dir, "data.npy");
-        bool cached = File.Exists(vocabFile) && File.Exists(tensorFile)
-                      && File.GetLastWriteTimeUtc(vocabFile) >= File.GetLastWriteTimeUtc(input)
-                      && File.GetLastWriteTimeUtc(tensorFile) >= File.GetLastWriteTimeUtc(input);
+        bool fresh = File.Exists(vocabFile) && File.Exists(tensorFile)
+                     && File.GetLastWriteTimeUtc(vocabFile) >= File.GetLastWriteTimeUtc(input)
+                     && File.GetLastWriteTimeUtc(tensorFile) >= File.GetLastWriteTimeUtc(input);
         NDArray tensor;
-        if (cached)
-        {
-            chars = JsonSerializer.Deserialize<string[]>(File.ReadAllText(vocabFile))!;
-            tensor = np.load(tensorFile);
-        }
+        if (fresh && ReadCache(vocabFile, tensorFile) is { } cache)
+            (chars, tensor) = cache;
         else
         {
-            var text = File.ReadAllText(input, encoding ?? Encoding.UTF8);
+            var text = CorpusText.Read(input, encoding);   // throws before anything is written
             if (text.Length == 0) throw new InvalidDataException($"The corpus '{input}' is empty.");
             (chars, tensor) = Encode(text);
             File.WriteAllText(vocabFile + ".tmp", JsonSerializer.Serialize(chars));
@@ -54,7 +51,7 @@ public sealed class TextLoader
         _yBatches = Split(targets);
     }
 
-    /// <summary>The characters in id order (most frequent first). Each is one string element (a UTF-16 char).</summary>
+    /// <summary>The characters in id order (most frequent first). Each is one Unicode code point (an emoji is one string of two UTF-16 units).</summary>
     public string[] chars { get; }
     public Dictionary<string, int> vocab { get; }
     public int vocab_size => chars.Length;
@@ -77,15 +74,33 @@ public sealed class TextLoader
     /// <summary>Vocabulary by descending count, ties by first appearance; the text as int64 ids.</summary>
     internal static (string[] chars, NDArray tensor) Encode(string text)
     {
-        var counts = new Dictionary<char, (int count, int first)>();
-        for (int i = 0; i < text.Length; i++)
-            counts[text[i]] = counts.TryGetValue(text[i], out var c) ? (c.count + 1, c.first) : (1, i);
-        var chars = counts.OrderByDescending(p => p.Value.count).ThenBy(p => p.Value.first).Select(p => p.Key).ToArray();
-        var ids = new Dictionary<char, long>();
-        for (int i = 0; i < chars.Length; i++) ids[chars[i]] = i;
-        var encoded = new long[text.Length];
-        for (int i = 0; i < text.Length; i++) encoded[i] = ids[text[i]];
-        return (chars.Select(c => c.ToString()).ToArray(), np.array(encoded));
+        var points = text.EnumerateRunes().Select(r => r.Value).ToArray();
+        var counts = new Dictionary<int, (int count, int first)>();
+        for (int i = 0; i < points.Length; i++)
+            counts[points[i]] = counts.TryGetValue(points[i], out var c) ? (c.count + 1, c.first) : (1, i);
+        var order = counts.OrderByDescending(p => p.Value.count).ThenBy(p => p.Value.first).Select(p => p.Key).ToArray();
+        var ids = new Dictionary<int, long>();
+        for (int i = 0; i < order.Length; i++) ids[order[i]] = i;
+        var encoded = new long[points.Length];
+        for (int i = 0; i < points.Length; i++) encoded[i] = ids[points[i]];
+        return (order.Select(p => new Rune(p).ToString()).ToArray(), np.array(encoded));
+    }
+
+    /// <summary>The cached vocabulary and ids when they hold together (distinct code points, ids in range), else null.</summary>
+    static (string[] chars, NDArray tensor)? ReadCache(string vocabFile, string tensorFile)
+    {
+        try
+        {
+            var chars = JsonSerializer.Deserialize<string[]>(File.ReadAllText(vocabFile));
+            if (chars is not { Length: > 0 } || !chars.All(CorpusText.IsOneCodePoint) || chars.Distinct().Count() != chars.Length) return null;
+            var tensor = np.load(tensorFile);
+            var ids = tensor.ToArray<long>();
+            return ids.Length > 0 && ids.All(i => i >= 0 && i < chars.Length) ? (chars, tensor) : null;
+        }
+        catch (Exception)
+        {
+            return null;   // whatever damaged the cache, it is rebuilt from input.txt
+        }
     }
 
     /// <summary>Reshapes the ids to [batch_size, -1] and cuts them into num_batches column blocks (np.split on axis 1).</summary>

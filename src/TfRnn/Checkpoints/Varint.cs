@@ -18,11 +18,11 @@ internal static class Varint
         ulong result = 0;
         for (int shift = 0; shift < 64; shift += 7)
         {
-            if (position >= data.Length) throw new InvalidDataException($"{what}: truncated varint");
+            if (position >= data.Length) throw new DataLossError($"{what}: truncated varint; the file is corrupted");
             byte b = data[position++];
             result |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80) return result;
         }
-        throw new InvalidDataException($"{what}: malformed varint");
+        throw new DataLossError($"{what}: malformed varint; the file is corrupted");
     }
 }

@@ -9,12 +9,18 @@ internal static class ArrayKernels
     public static void Identity(KernelContext ctx) => ctx.Output(0, ctx.InputValue(0));
 
     /// <summary>The input reshaped to the dims held by input 1.</summary>
-    public static void Reshape(KernelContext ctx) => ctx.Output(ctx.Input(0).reshape(ctx.InputLongs(1)));
+    public static void Reshape(KernelContext ctx)
+    {
+        var t = ctx.Input(0);
+        ctx.Output(t.reshape(ArrayChecks.ReshapeDims(t.numel(), ctx.InputLongs(1))));
+    }
 
     /// <summary>Permutes dimensions; a null order reverses them.</summary>
     public static void Transpose(KernelContext ctx, long[]? order)
     {
         var t = ctx.Input(0);
+        if (order != null && order.Length != t.dim())
+            throw new InvalidArgumentError($"transpose expects a vector of size {t.dim()}. But input(1) is a vector of size {order.Length}");
         ctx.Output(t.permute(order ?? Enumerable.Range(0, (int)t.dim()).Reverse().Select(i => (long)i).ToArray()));
     }
 
@@ -22,7 +28,8 @@ internal static class ArrayKernels
     public static void Split(KernelContext ctx, long[] sizes, int count, long axis)
     {
         var t = ctx.Input(0);
-        long dim = axis < 0 ? axis + t.dim() : axis;
+        long dim = KernelChecks.Axis(axis, t.dim());
+        ArrayChecks.Split(t.shape, dim, sizes, count);
         var pieces = sizes.All(s => s >= 0) ? t.split(sizes, dim) : t.chunk(count, dim);
         for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
     }
@@ -32,41 +39,59 @@ internal static class ArrayKernels
     {
         var result = ctx.Input(0);
         if (axes == null) result = result.squeeze();
-        else foreach (var a in axes.OrderByDescending(a => a)) result = result.squeeze(a);
+        else
+            foreach (var a in axes.OrderByDescending(a => a))
+            {
+                if (a >= result.dim()) throw new InvalidArgumentError($"Tried to squeeze dim index {a} for tensor with {result.dim()} dimensions.");
+                if (result.shape[a] != 1) throw new InvalidArgumentError($"Can not squeeze dim[{a}], expected a dimension of 1, got {result.shape[a]}");
+                result = result.squeeze(a);
+            }
         ctx.Output(result);
     }
 
     public static void ExpandDims(KernelContext ctx, int axis)
     {
         var t = ctx.Input(0);
+        if (axis < -t.dim() - 1 || axis > t.dim())
+            throw new InvalidArgumentError($"Tried to expand dim index {axis} for tensor with {t.dim()} dimensions.");
         ctx.Output(t.unsqueeze(axis < 0 ? axis + t.dim() + 1 : axis));
     }
 
     public static void Concat(KernelContext ctx, int axis)
     {
         var inputs = Inputs(ctx);
-        ctx.Output(torch.cat(inputs, axis < 0 ? axis + inputs[0].dim() : axis));
+        ctx.Output(torch.cat(inputs, ArrayChecks.Concat(inputs, axis)));
     }
 
     /// <summary>Joins the inputs along a new dimension (TF's Pack).</summary>
     public static void Stack(KernelContext ctx, int axis)
     {
         var inputs = Inputs(ctx);
-        ctx.Output(torch.stack(inputs, axis < 0 ? axis + inputs[0].dim() + 1 : axis));
+        ctx.Output(torch.stack(inputs, ArrayChecks.Stack(inputs, axis)));
     }
 
     /// <summary>Splits along <paramref name="axis"/> into <paramref name="count"/> tensors of one rank less (TF's Unpack).</summary>
     public static void Unstack(KernelContext ctx, long axis, int count)
     {
-        var pieces = ctx.Input(0).unbind(axis);
+        var pieces = ctx.Input(0).unbind(KernelChecks.Axis(axis, ctx.Input(0).dim()));
         if (pieces.Length != count)
             throw new InvalidArgumentError($"Input shape axis {axis} must equal {count}, got shape [{string.Join(",", ctx.Input(0).shape)}]");
         for (int i = 0; i < count; i++) ctx.Output(i, pieces[i]);
     }
 
-    public static void Tile(KernelContext ctx, long[] multiples) => ctx.Output(ctx.Input(0).tile(multiples));
+    public static void Tile(KernelContext ctx, long[] multiples)
+    {
+        var t = ctx.Input(0);
+        if (multiples.Length != t.dim())
+            throw new InvalidArgumentError($"Expected multiples argument to be a vector of length {t.dim()} but got length {multiples.Length}");
+        ctx.Output(t.tile(multiples));
+    }
 
-    public static void Reverse(KernelContext ctx, long[] dims) => ctx.Output(ctx.Input(0).flip(dims));
+    public static void Reverse(KernelContext ctx, long[] dims)
+    {
+        var t = ctx.Input(0);
+        ctx.Output(t.flip(dims.Select(d => KernelChecks.Axis(d, t.dim(), "'axis'")).ToArray()));
+    }
 
     public static void Shape(KernelContext ctx, TF_DataType outType) => ctx.Output(torch.tensor(ctx.Input(0).shape, dtype: outType.ToTorch()));
 

@@ -13,7 +13,12 @@ internal static class ConstantKernels
     public static void HostConst(KernelContext ctx, NDArray value) => ctx.Output(0, value);
 
     /// <summary>Dims from input 0, filled with the one-element input 1.</summary>
-    public static void Fill(KernelContext ctx) => ctx.Output(EngineMath.Full(ctx.InputLongs(0), ctx.Input(1)));
+    public static void Fill(KernelContext ctx)
+    {
+        var value = ctx.Input(1);
+        if (value.numel() != 1) throw new InvalidArgumentError($"value must be a scalar, got shape {KernelChecks.Dims(value.shape)}");
+        ctx.Output(EngineMath.Full(KernelChecks.NonNegative(ctx.InputLongs(0)), value));
+    }
 
     public static void Filled(KernelContext ctx, long[] dims, double value, TF_DataType dtype) =>
         ctx.Output(EngineMath.Full(dims, value, dtype.ToTorch()));

@@ -83,7 +83,7 @@ internal static class FusedLstmKernel
             var m = output * torch.tanh(newC);
             if (projection is not null)
             {
-                m = torch.matmul(m, projection);
+                m = torch.mm(m, projection);   // mm, not matmul: libtorch's matmul export aborts the process on a shape error
                 if (spec.ProjClip is double pclip) m = EngineMath.Clamp(m, -pclip, pclip);
             }
             if (lengths is not null)

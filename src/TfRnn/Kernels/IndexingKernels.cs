@@ -10,6 +10,7 @@ internal static class IndexingKernels
     {
         var p = ctx.Input(0);
         var indices = ctx.Input(1);
+        axis = KernelChecks.Axis(axis, p.dim(), "axis");
         long limit = p.shape[axis];
         var flat = indices.to_type(torch.ScalarType.Int64).flatten();
         if (flat.numel() > 0)
@@ -33,6 +34,8 @@ internal static class IndexingKernels
     public static void Slice(KernelContext ctx, int[] begin, int[] size)
     {
         var result = ctx.Input(0);
+        if (begin.Length != result.dim())
+            throw new InvalidArgumentError($"Expected begin and size arguments to be 1-D tensors of size {result.dim()}, but got shapes [{begin.Length}] and [{size.Length}] instead.");
         for (int d = 0; d < begin.Length; d++)
         {
             long length = size[d] >= 0 ? size[d] : result.shape[d] - begin[d];
@@ -47,7 +50,22 @@ internal static class IndexingKernels
     public static Kernel StridedSlice(tf.SliceSpec[] specs)
     {
         var indices = specs.Select(s => s.Index is long i ? torch.TensorIndex.Single(i) : torch.TensorIndex.Slice(s.Start, s.Stop, s.Step)).ToArray();
-        return ctx => ctx.Output(ctx.Input(0).index(indices));
+        return ctx =>
+        {
+            var t = ctx.Input(0);
+            CheckSliceIndices(specs, t.shape);
+            ctx.Output(t.index(indices));
+        };
+    }
+
+    /// <summary>No more indices than dims, and every single index inside its dim (TF's StridedSlice texts).</summary>
+    static void CheckSliceIndices(tf.SliceSpec[] specs, long[] shape)
+    {
+        if (specs.Length > shape.Length)
+            throw new InvalidArgumentError($"Index out of range using input dim {shape.Length}; input has only {shape.Length} dims");
+        for (int d = 0; d < specs.Length; d++)
+            if (specs[d].Index is long i && (i < -shape[d] || i >= shape[d]))
+                throw new InvalidArgumentError($"slice index {i} of dimension {d} out of bounds.");
     }
 
     /// <summary>One-hot rows of <paramref name="depth"/>; out-of-range indices give all off_value.</summary>
@@ -69,8 +87,14 @@ internal static class IndexingKernels
     {
         var c = ctx.Input(0);
         var x = ctx.Input(1);
+        var y = ctx.Input(2);
+        if (!x.shape.AsSpan().SequenceEqual(y.shape))
+            throw new InvalidArgumentError($"'then' and 'else' must have the same size.  but received: {KernelChecks.Dims(x.shape)} vs. {KernelChecks.Dims(y.shape)}");
+        bool rows = c.dim() == 1 && x.dim() > 1 && c.shape[0] == x.shape[0];
+        if (!rows && c.dim() != 0 && !c.shape.AsSpan().SequenceEqual(x.shape))
+            throw new InvalidArgumentError($"'cond' and 'then' must have the same size (or cond a vector of its first dimension).  but received: {KernelChecks.Dims(c.shape)} vs. {KernelChecks.Dims(x.shape)}");
         if (c.dim() == 1 && x.dim() > 1) c = c.reshape(new[] { c.shape[0] }.Concat(Enumerable.Repeat(1L, (int)x.dim() - 1)).ToArray());
-        ctx.Output(torch.where(c, x, ctx.Input(2)));
+        ctx.Output(torch.where(c, x, y));
     }
 
     /// <summary>Reverses the first seq_lengths[b] steps of each batch entry, leaving the rest in place.</summary>
@@ -96,7 +120,7 @@ internal static class IndexingKernels
     /// <summary>Rows of values (input 0) summed at the indices (input 1) into zeros of the dense shape (input 2).</summary>
     public static void UnsortedSegmentSum(KernelContext ctx)
     {
-        var dense = torch.zeros(ctx.InputLongs(2), dtype: ctx.Input(0).dtype);
+        var dense = torch.zeros(KernelChecks.NonNegative(ctx.InputLongs(2)), dtype: ctx.Input(0).dtype);
         ctx.Output(EngineMath.IndexAdd(dense, 0, ctx.Input(1).to_type(torch.ScalarType.Int64), ctx.Input(0)));
     }
 }

@@ -11,7 +11,13 @@ internal static class LossKernels
     /// </summary>
     public static void SoftmaxCrossEntropy(KernelContext ctx, int dim, bool labelGradient)
     {
-        var both = torch.broadcast_tensors(ctx.Input(0), ctx.Input(1));
+        var (logits, labels) = (ctx.Input(0), ctx.Input(1));
+        try { KernelChecks.Broadcast(logits.shape, labels.shape); }
+        catch (InvalidArgumentError)
+        {
+            throw new InvalidArgumentError($"logits and labels must be broadcastable: logits_size={KernelChecks.Dims(logits.shape)} labels_size={KernelChecks.Dims(labels.shape)}");
+        }
+        var both = torch.broadcast_tensors(logits, labels);
         var (logit, label) = (both[0], both[1]);
         var logProbs = logit.log_softmax(dim);
         var loss = -(label * logProbs).sum(dim);
@@ -28,6 +34,8 @@ internal static class LossKernels
         var label = ctx.Input(1).to_type(torch.ScalarType.Int64);
         if (label.dim() != logit.dim() - 1)
             throw new InvalidArgumentError($"labels must be {logit.dim() - 1}-D, but got shape [{string.Join(",", label.shape)}]");
+        if (!logit.shape[..^1].AsSpan().SequenceEqual(label.shape))
+            throw new InvalidArgumentError($"logits and labels must have the same first dimension, got logits shape {KernelChecks.Dims(logit.shape)} and labels shape {KernelChecks.Dims(label.shape)}");
         long classes = logit.shape[^1];
         var flat = label.flatten();
         var bad = torch.logical_or(EngineMath.Less(flat, 0), EngineMath.GreaterEqual(flat, classes));

@@ -2,7 +2,7 @@ using TorchSharp;
 
 namespace TfRnn;
 
-/// <summary>Kernels of elementwise arithmetic, comparisons, casts and matrix products (tf.add … tf.matmul).</summary>
+/// <summary>Kernels of elementwise arithmetic, comparisons and casts (tf.add … tf.cast).</summary>
 internal static class MathKernels
 {
     public static void Add(KernelContext ctx) => Binary(ctx, EngineMath.Add);
@@ -46,24 +46,25 @@ internal static class MathKernels
     /// <summary>Floats to integers truncate toward zero.</summary>
     public static void Cast(KernelContext ctx, TF_DataType dtype) => ctx.Output(ctx.Input(0).to_type(dtype.ToTorch()));
 
-    /// <summary>Matrix product of the last two dimensions (batched for rank &gt; 2).</summary>
-    public static void MatMul(KernelContext ctx, bool transposeA, bool transposeB)
-    {
-        var a = ctx.Input(0);
-        var b = ctx.Input(1);
-        ctx.Output(torch.matmul(transposeA ? a.transpose(-2, -1) : a, transposeB ? b.transpose(-2, -1) : b));
-    }
-
     /// <summary>The elementwise sum of all inputs.</summary>
     public static void AddN(KernelContext ctx)
     {
         var sum = ctx.Input(0);
-        for (int i = 1; i < ctx.InputCount; i++) sum = EngineMath.Add(sum, ctx.Input(i));
+        for (int i = 1; i < ctx.InputCount; i++)
+        {
+            KernelChecks.Broadcast(sum.shape, ctx.Input(i).shape);
+            sum = EngineMath.Add(sum, ctx.Input(i));
+        }
         ctx.Output(sum);
     }
 
-    static void Binary(KernelContext ctx, Func<torch.Tensor, torch.Tensor, torch.Tensor> compute) =>
-        ctx.Output(compute(ctx.Input(0), ctx.Input(1)));
+    /// <summary>Shapes that were unknown when the graph was built must broadcast now (TF's "Incompatible shapes").</summary>
+    static void Binary(KernelContext ctx, Func<torch.Tensor, torch.Tensor, torch.Tensor> compute)
+    {
+        var (a, b) = (ctx.Input(0), ctx.Input(1));
+        KernelChecks.Broadcast(a.shape, b.shape);
+        ctx.Output(compute(a, b));
+    }
 
     static void Unary(KernelContext ctx, Func<torch.Tensor, torch.Tensor> compute) => ctx.Output(compute(ctx.Input(0)));
 }

@@ -45,13 +45,19 @@ internal static class ReductionKernels
     static void Reduce(KernelContext ctx, long[]? axes, bool keepdims, Func<torch.Tensor, long[], bool, torch.Tensor> compute)
     {
         var t = ctx.Input(0);
-        var dims = axes?.Select(a => a < 0 ? a + t.dim() : a).ToArray() ?? Enumerable.Range(0, (int)t.dim()).Select(i => (long)i).ToArray();
+        long rank = t.dim();
+        var dims = axes?.Select(a => a < -rank || a >= rank
+                ? throw new InvalidArgumentError($"Invalid reduction dimension ({a} for input with {rank} dimension(s)")
+                : a < 0 ? a + rank : a).ToArray()
+            ?? Enumerable.Range(0, (int)rank).Select(i => (long)i).ToArray();
         ctx.Output(dims.Length == 0 ? t.alias() : compute(t, dims, keepdims));
     }
 
     static void ArgReduce(KernelContext ctx, long axis, TF_DataType outputType, Func<torch.Tensor, long, torch.Tensor> compute)
     {
         var t = ctx.Input(0);
-        ctx.Output(compute(t, axis < 0 ? axis + t.dim() : axis).to_type(outputType.ToTorch()));
+        long dim = KernelChecks.Axis(axis, t.dim());
+        if (t.shape[dim] == 0) throw new InvalidArgumentError($"Reduction axis {axis} is empty in shape {KernelChecks.Dims(t.shape)}");
+        ctx.Output(compute(t, dim).to_type(outputType.ToTorch()));
     }
 }

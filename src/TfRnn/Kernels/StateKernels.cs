@@ -38,7 +38,10 @@ internal static class StateKernels
     static void Update(KernelContext ctx, Operation variableOp, Func<torch.Tensor, torch.Tensor, torch.Tensor> update)
     {
         var value = ctx.Resources.RequireVariable(variableOp);
-        using (torch.no_grad()) update(value, ctx.Input(1));
+        var delta = ctx.Input(1);
+        if (!value.shape.AsSpan().SequenceEqual(delta.shape))
+            throw new InvalidArgumentError($"Cannot update variable with shape {KernelChecks.Dims(value.shape)} using a Tensor with shape {KernelChecks.Dims(delta.shape)}, shapes must be equal.");
+        using (torch.no_grad()) update(value, delta);
         ctx.Output(value);
     }
 }

@@ -128,7 +128,7 @@ public static partial class tf
             var batch = x.ndim > 2 ? x.shape.Slice(0, -2) : y.shape.Slice(0, -2);
             shape = batch.concatenate(new Shape(rows, cols));
         }
-        return OpBuilder.Single(type, name, new[] { x, y }, x.dtype, shape, ctx => MathKernels.MatMul(ctx, transpose_a, transpose_b),
+        return OpBuilder.Single(type, name, new[] { x, y }, x.dtype, shape, ctx => MatMulKernel.Run(ctx, transpose_a, transpose_b),
             new Dictionary<string, object?> { ["transpose_a"] = transpose_a, ["transpose_b"] = transpose_b });
     }
 }

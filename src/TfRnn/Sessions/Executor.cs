@@ -71,6 +71,11 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
             {
                 op.Kernel(context);
             }
+            // TF names the failing node in every kernel error.
+            catch (InvalidArgumentError e) when (!e.Message.Contains("[[node ", StringComparison.Ordinal))
+            {
+                throw new InvalidArgumentError($"{e.Message}\n\t [[node {op.name} (op: {op.type})]]", e.InnerException);
+            }
             // The last-resort guard: an engine failure becomes TF's error naming the node, never a raw torch trace.
             catch (Exception e) when (e is not OpError and not ValueError and not TypeError)
             {

@@ -56,7 +56,8 @@ internal sealed class HostPlan
             {
                 kernel(context);
             }
-            catch (Exception e) when (e is not OpError and not ValueError and not TypeError)
+            // Host arrays raise ValueError for bad shapes; at run time TF's error is InvalidArgumentError naming the node.
+            catch (Exception e) when (e is not OpError)
             {
                 throw new InvalidArgumentError($"{e.Message.Split('\n')[0]}\n\t [[node {op.name} (op: {op.type})]]", e);
             }

@@ -110,7 +110,7 @@ public partial class Session : IDisposable
 
     object?[] RunStructures(object[] fetches, FeedItem[] feeds)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfClosed();
         var leaves = new List<ITensorOrOperation>();
         var shapes = fetches.Select(f => FetchStructure.Flatten(f, graph, leaves)).ToArray();
         var (feedTensors, feedValues) = FlattenFeeds(feeds);
@@ -134,6 +134,12 @@ public partial class Session : IDisposable
         var entry = feed_dict.GetEnumerator();
         while (entry.MoveNext()) items.Add(new FeedItem(entry.Key, entry.Value!));
         return items.ToArray();
+    }
+
+    /// <summary>TF's error for any use of a session after close().</summary>
+    internal void ThrowIfClosed()
+    {
+        if (_disposed) throw new RuntimeError("Attempted to use a closed Session.");
     }
 
     public void close() => Dispose();

@@ -7,7 +7,7 @@ namespace TfRnn;
 /// TF1's tf.summary.FileWriter: an event file <c>events.out.tfevents.&lt;secs&gt;.&lt;host&gt;</c> in logdir that
 /// TensorBoard reads. Starts with file_version "brain.Event:2"; writes the graph (GraphDef and MetaGraphDef
 /// events) when given one; summaries are queued and flushed every max_queue events, every flush_secs, on
-/// flush() and on close().
+/// flush(), on close(), and when the process exits without closing it.
 /// </summary>
 public sealed class FileWriter : IDisposable
 {
@@ -18,6 +18,8 @@ public sealed class FileWriter : IDisposable
     readonly Timer? _timer;
     readonly object _lock = new();
     bool _closed;
+    /// <summary>A failure of a background flush, reported by the next call on the user's thread.</summary>
+    IOException? _backgroundError;
 
     public FileWriter(string logdir, Graph? graph = null, int max_queue = 10, double flush_secs = 120, string? filename_suffix = null)
     {
@@ -40,7 +42,8 @@ public sealed class FileWriter : IDisposable
         FilePath = path;
         WriteNow(new Event { WallTime = seconds, FileVersion = "brain.Event:2" });
         if (graph != null) add_graph(graph);
-        if (flush_secs > 0) _timer = new Timer(_ => flush(), null, TimeSpan.FromSeconds(flush_secs), TimeSpan.FromSeconds(flush_secs));
+        if (flush_secs > 0) _timer = new Timer(_ => BackgroundFlush(), null, TimeSpan.FromSeconds(flush_secs), TimeSpan.FromSeconds(flush_secs));
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     readonly string _logdir;
@@ -74,6 +77,7 @@ public sealed class FileWriter : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_closed, this);
+            ThrowBackgroundError();
             _queue.Add(e);
             if (_queue.Count >= _maxQueue) FlushLocked();
         }
@@ -83,7 +87,35 @@ public sealed class FileWriter : IDisposable
     public void flush()
     {
         lock (_lock)
+        {
+            ThrowBackgroundError();
             if (!_closed) FlushLocked();
+        }
+    }
+
+    /// <summary>The flush_secs timer: an exception on a timer thread would end the process, so it waits for the user's next call.</summary>
+    void BackgroundFlush()
+    {
+        lock (_lock)
+        {
+            if (_closed) return;
+            try { FlushLocked(); }
+            catch (IOException e) { _backgroundError ??= e; }
+        }
+    }
+
+    void ThrowBackgroundError()
+    {
+        if (_backgroundError is not { } e) return;
+        _backgroundError = null;
+        throw new IOException($"Writing events to '{FilePath}' failed: {e.Message}", e);
+    }
+
+    /// <summary>A writer never closed still gets its queued events to disk (TF's writer thread does the same at exit).</summary>
+    void OnProcessExit(object? sender, EventArgs e)
+    {
+        try { Dispose(); }
+        catch (IOException) { }   // nothing can report it any more
     }
 
     void FlushLocked()
@@ -111,5 +143,6 @@ public sealed class FileWriter : IDisposable
             _stream.Dispose();
         }
         _timer?.Dispose();
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
     }
 }

@@ -17,21 +17,22 @@ internal static class RecordFraming
         stream.Write(footer);
     }
 
-    /// <summary>Every record's payload, checking both CRCs; the first bad record is named by index and byte offset.</summary>
+    /// <summary>
+    /// Every complete record's payload, checking both CRCs. A record cut short by the end of the file (a writer
+    /// still running, or killed) ends the sequence quietly, as TensorFlow's reader does; a CRC mismatch before
+    /// that is corruption, a DataLossError naming the record by index and byte offset.
+    /// </summary>
     public static IEnumerable<byte[]> Read(byte[] file, string path)
     {
         long offset = 0;
-        for (int index = 0; offset < file.Length; index++)
+        for (int index = 0; file.Length - offset >= 12; index++)
         {
-            if (file.Length - offset < 12)
-                throw new DataLossError($"{path}: record {index} at byte offset {offset} is truncated inside its 12-byte header");
             var header = file.AsSpan((int)offset, 12);
             ulong length = BinaryPrimitives.ReadUInt64LittleEndian(header);
             uint lengthCrc = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
             if (Crc32C.Masked(header[..8]) != lengthCrc)
                 throw new DataLossError($"{path}: record {index} at byte offset {offset}: length CRC mismatch (stored 0x{lengthCrc:x8}, computed 0x{Crc32C.Masked(header[..8]):x8}); the file is corrupted");
-            if ((ulong)(file.Length - offset - 12) < length + 4)
-                throw new DataLossError($"{path}: record {index} at byte offset {offset} is truncated: it needs {length + 16} bytes, {file.Length - offset} remain");
+            if ((ulong)(file.Length - offset - 12) < length + 4) yield break;   // the last record is incomplete
             var payload = file.AsSpan((int)offset + 12, (int)length);
             uint payloadCrc = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)(offset + 12 + (long)length), 4));
             if (Crc32C.Masked(payload) != payloadCrc)

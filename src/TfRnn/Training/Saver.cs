@@ -13,6 +13,8 @@ public sealed class Saver
     readonly double _keepEveryHours;
     readonly bool _padStepNumber;
     DateTime _nextKeepTime;
+    /// <summary>Temp files older than this Saver were left by an interrupted save, not by a save in progress.</summary>
+    readonly DateTime _created = DateTime.UtcNow;
 
     /// <param name="var_list">Variables (saved under their names), a name → variable map, or null for all global variables.</param>
     public Saver(object? var_list = null, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false)
@@ -56,11 +58,13 @@ public sealed class Saver
     public string save(Session sess, string save_path, object? global_step = null, string latest_filename = "checkpoint",
         bool write_meta_graph = true, bool write_state = true)
     {
+        sess.ThrowIfClosed();
         string prefix = global_step == null ? save_path : $"{save_path}-{StepOf(sess, global_step).ToString(_padStepNumber ? "D8" : "D")}";
         var directory = Path.GetDirectoryName(Path.GetFullPath(prefix))!;
         if (!Directory.Exists(directory))
             throw new ValueError($"Parent directory of {save_path} doesn't exist, can't save.");
 
+        CheckpointFiles.RemoveStaleTemps(directory, Path.GetFileName(save_path), latest_filename, _created);
         var writer = new TensorBundleWriter(prefix);
         foreach (var (name, variable) in _variables)
             writer.Add(name, sess.Resources.ReadVariable(variable));
@@ -69,14 +73,17 @@ public sealed class Saver
 
         _kept.RemoveAll(k => k.prefix == prefix);
         _kept.Add((prefix, DateTime.UtcNow));
-        Prune();
+        var dropped = Prune();
         if (write_state) WriteState(Path.GetDirectoryName(save_path) is { Length: > 0 } d ? d : ".", prefix, latest_filename);
+        // Deleted only once the state file no longer lists them, as TF does: a kill in between loses nothing listed.
+        foreach (var old in dropped) CheckpointFiles.Delete(old);
         return prefix;
     }
 
     /// <summary>restore(sess, save_path): loads every variable of this saver from the checkpoint at save_path.</summary>
     public void restore(Session sess, string save_path)
     {
+        sess.ThrowIfClosed();
         if (!CheckpointFiles.Exists(save_path))
             throw new ValueError($"The passed save_path is not a valid checkpoint: {save_path}");
         var reader = new TensorBundleReader(save_path);
@@ -112,8 +119,10 @@ public sealed class Saver
         _ => throw new TypeError($"global_step must be an integer, a variable or a tensor, not {step.GetType().Name}"),
     };
 
-    void Prune()
+    /// <summary>Drops the checkpoints beyond max_to_keep from the kept list; returns those to delete.</summary>
+    List<string> Prune()
     {
+        var dropped = new List<string>();
         while (_kept.Count > _maxToKeep && _maxToKeep > 0)
         {
             var (oldest, time) = _kept[0];
@@ -123,8 +132,9 @@ public sealed class Saver
                 _nextKeepTime = _nextKeepTime.AddHours(_keepEveryHours);   // kept on disk, no longer tracked
                 continue;
             }
-            CheckpointFiles.Delete(oldest);
+            dropped.Add(oldest);
         }
+        return dropped;
     }
 
     void WriteState(string saveDirectory, string latest, string latestFilename)

@@ -25,7 +25,7 @@ public class FileWriterTests : TestBase
                 writer.add_summary(sess.run(merged, (x, new float[] { step, 1, 2 })), step);
         }
         StringAssert.StartsWith(Path.GetFileName(path), "events.out.tfevents.");
-        var events = EventFileReader.Read(path);
+        var events = tf.train.summary_iterator(path).ToList();
         Assert.AreEqual("brain.Event:2", events[0].FileVersion);
         var graph = GraphDef.Parser.ParseFrom(events[1].GraphDef);
         var nodes = graph.Node.ToDictionary(n => n.Name);

@@ -18,7 +18,7 @@ public class ReferenceEventFileTests
     {
         var lines = File.ReadAllLines(TestData.Path_(folder, "expected_read_events.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var header = lines[0];
-        var events = EventFileReader.Read(TestData.Path_(folder, Path.GetFileName(header.GetProperty("file").GetString()!)));
+        var events = tf.train.summary_iterator(TestData.Path_(folder, Path.GetFileName(header.GetProperty("file").GetString()!))).ToList();
         Assert.AreEqual(header.GetProperty("records").GetInt32(), events.Count);
         foreach (var record in lines.Where(l => l.TryGetProperty("index", out _)))
         {
@@ -86,7 +86,7 @@ public class ReferenceEventFileTests
     [TestMethod]
     public void Lingvo_BestBleuAndLastStep()
     {
-        var events = EventFileReader.Read(TestData.Path_("lingvo_events", "events.out.tfevents.test"));
+        var events = tf.train.summary_iterator(TestData.Path_("lingvo_events", "events.out.tfevents.test")).ToList();
         var bleu = events.Where(e => e.Summary != null).SelectMany(e => e.Summary.Value.Where(v => v.Tag == "bleu/dev").Select(v => (e.Step, v.SimpleValue))).ToList();
         var best = bleu.MaxBy(b => b.SimpleValue);
         Assert.AreEqual(102600, best.Step);
@@ -115,10 +115,10 @@ public class ReferenceEventFileTests
         for (int r = 0; r < 3; r++) offset += 16 + (int)BitConverter.ToUInt64(bytes, offset);
         bytes[offset + 20] ^= 0x10;   // inside record 3's payload
         File.WriteAllBytes(copy, bytes);
-        var error = Assert.ThrowsExactly<DataLossError>(() => EventFileReader.Read(copy));
+        var error = Assert.ThrowsExactly<DataLossError>(() => tf.train.summary_iterator(copy).ToList());
         StringAssert.Contains(error.Message, $"record 3 at byte offset {offset}");
         StringAssert.Contains(error.Message, "payload CRC mismatch");
         File.WriteAllBytes(copy, bytes[..(offset + 30)]);
-        StringAssert.Contains(Assert.ThrowsExactly<DataLossError>(() => EventFileReader.Read(copy)).Message, "truncated");
+        Assert.AreEqual(3, tf.train.summary_iterator(copy).ToList().Count, "a record cut by the end of the file ends the events quietly");
     }
 }
