@@ -44,18 +44,19 @@ public static partial class tf
     }
 
     /// <summary>tf.split(value, num_or_size_splits, axis): equal pieces (an int) or pieces of the given sizes.</summary>
-    public static Tensor[] split(TensorLike value, object num_or_size_splits, int axis = 0, string name = "split")
+    public static Tensor[] split(TensorLike value, TensorLike num_or_size_splits, int axis = 0, string name = "split")
     {
         var x = OpBuilder.ToTensor(value);
         long a = OpBuilder.NormalizeAxis(axis, x.ndim, name);
         long total = x.shape[(int)a];
-        long[] sizes = num_or_size_splits switch
+        long[] sizes = num_or_size_splits.Value switch
         {
             int n when total >= 0 && total % n != 0 =>
                 throw new ValueError($"Dimension size must be evenly divisible by {n} but is {total} for '{name}' (op: 'Split').") ,
             int n => Enumerable.Repeat(total >= 0 ? total / n : -1, n).ToArray(),
             int[] list => list.Select(s => (long)s).ToArray(),
             long[] list => list,
+            object[] list when list.All(s => s is int or long) => list.Select(Convert.ToInt64).ToArray(),
             _ => throw new TypeError("num_or_size_splits must be an int or a list of ints"),
         };
         if (total >= 0 && sizes.All(s => s >= 0) && sizes.Sum() != total)
@@ -67,7 +68,7 @@ public static partial class tf
             return new OutputSpec(x.dtype, dims != null ? new Shape(dims) : Shape.unknown());
         }).ToArray();
         int count = sizes.Length;
-        return x.graph.CreateOp(num_or_size_splits is int ? "Split" : "SplitV", name, new[] { x }, outputs,
+        return x.graph.CreateOp(num_or_size_splits.Value is int ? "Split" : "SplitV", name, new[] { x }, outputs,
             ctx => ArrayKernels.Split(ctx, sizes, count, a), new Dictionary<string, object?> { ["num_split"] = count, ["axis"] = a }).outputs;
     }
 

@@ -61,7 +61,7 @@ public static partial class tf
     }
 
     /// <summary>tf.fill(dims, value): a tensor of shape <paramref name="dims"/> filled with <paramref name="value"/>.</summary>
-    public static Tensor fill(TensorLike dims, object value, string? name = null)
+    public static Tensor fill(TensorLike dims, TensorLike value, string? name = null)
     {
         var dimsTensor = OpBuilder.ToTensor(dims, int32);
         var valueTensor = OpBuilder.ToTensor(value);
@@ -104,12 +104,12 @@ public static partial class tf
     }
 
     /// <summary>tf.range(start, limit, delta, dtype): like Python's range; one argument means limit.</summary>
-    public static Tensor range(TensorLike start, object? limit = null, object? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
+    public static Tensor range(TensorLike start, TensorLike? limit = null, TensorLike? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
     {
-        if (limit == null) (start, limit) = (0, start);
+        if (TensorLike.ValueOrNone(limit) == null) (start, limit) = (0, start);
         var s = OpBuilder.ToTensor(start, dtype);
-        var l = OpBuilder.ToTensor(limit, s.dtype);
-        var d = OpBuilder.ToTensor(delta ?? 1, s.dtype);
+        var l = OpBuilder.ToTensor(TensorLike.ValueOrNone(limit)!, s.dtype);
+        var d = OpBuilder.ToTensor(TensorLike.ValueOrNone(delta) ?? 1, s.dtype);
         long length = -1;
         if (s.op.type == "Const" && l.op.type == "Const" && d.op.type == "Const")
         {
