@@ -104,13 +104,19 @@ public static partial class tf
         return OpBuilder.Single("ExpandDims", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.ExpandDims(ctx, a));
     }
 
-    /// <summary>tf.concat(t, axis) of a single tensor: TF's degenerate case, an identity.</summary>
-    public static Tensor concat(Tensor values, int axis, string name = "concat") => concat(new object[] { values }, axis, name);
+    /// <summary>
+    /// tf.concat(values, axis): joins tensors along an existing dimension. values is a list of tensors or arrays
+    /// (<c>tf.concat([a, b], 1)</c>) or a single tensor (TF's degenerate case, an identity).
+    /// </summary>
+    public static Tensor concat(TensorLike values, int axis, string name = "concat") => concat(OpBuilder.ToTensors(values), axis, name);
 
-    /// <summary>tf.concat(values, axis): joins tensors along an existing dimension.</summary>
-    public static Tensor concat(IEnumerable<object> values, int axis, string name = "concat")
+    /// <summary>tf.concat(values, axis) of a sequence of tensors (a List or a LINQ query).</summary>
+    public static Tensor concat(IEnumerable<Tensor> values, int axis, string name = "concat") => concat(values.ToArray(), axis, name);
+
+    /// <summary>tf.concat(values, axis) of an array of tensors.</summary>
+    public static Tensor concat(Tensor[] values, int axis, string name = "concat")
     {
-        var inputs = values.Select(v => OpBuilder.ToTensor(v)).ToArray();
+        var inputs = values;
         if (inputs.Length == 0) throw new ValueError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.");
         var first = inputs[0];
         if (inputs.Length == 1) return identity(first, name);
@@ -141,10 +147,16 @@ public static partial class tf
         return OpBuilder.Single("ConcatV2", name, inputs, first.dtype, shape, ctx => ArrayKernels.Concat(ctx, axis));
     }
 
-    /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack).</summary>
-    public static Tensor stack(IEnumerable<object> values, int axis = 0, string name = "stack")
+    /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack); values is a list of tensors or arrays, e.g. <c>tf.stack([a, b])</c>.</summary>
+    public static Tensor stack(TensorLike values, int axis = 0, string name = "stack") => stack(OpBuilder.ToTensors(values), axis, name);
+
+    /// <summary>tf.stack(values, axis) of a sequence of tensors (a List or a LINQ query).</summary>
+    public static Tensor stack(IEnumerable<Tensor> values, int axis = 0, string name = "stack") => stack(values.ToArray(), axis, name);
+
+    /// <summary>tf.stack(values, axis) of an array of tensors.</summary>
+    public static Tensor stack(Tensor[] values, int axis = 0, string name = "stack")
     {
-        var inputs = values.Select(v => OpBuilder.ToTensor(v)).ToArray();
+        var inputs = values;
         var first = inputs[0];
         foreach (var t in inputs.Skip(1))
             if (!t.shape.is_compatible_with(first.shape))

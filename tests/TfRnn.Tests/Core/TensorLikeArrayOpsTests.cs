@@ -51,4 +51,23 @@ public class TensorLikeArrayOpsTests : TestBase
         var biased = tf.nn.bias_add(new float[,] { { 1, 2 }, { 3, 4 } }, [10f, 20f]);
         CollectionAssert.AreEqual(new[] { 11f, 22f, 13f, 24f }, Run(biased).ToArray<float>());
     }
+
+    [TestMethod]
+    public void ConcatStackAddN_TakeCollectionExpressionsOfTensorsAndArrays()
+    {
+        var a = tf.constant(new float[,] { { 1, 2 } });
+        var joined = tf.concat([a, new float[,] { { 3, 4 } }], 0);                // a tensor and a C# array
+        CollectionAssert.AreEqual(new[] { 1f, 2f, 3f, 4f }, Run(joined).ToArray<float>());
+        CollectionAssert.AreEqual(new[] { 1f, 2f, 1f, 2f }, Run(tf.concat([a, a], 1)).ToArray<float>());
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, Run(tf.concat(a, 0)).ToArray<float>());   // one tensor: identity
+        var stacked = tf.stack([new[] { 1f, 2f }, new[] { 3f, 4f }], axis: 1);
+        Assert.AreEqual(new Shape(2, 2), stacked.shape);
+        CollectionAssert.AreEqual(new[] { 1f, 3f, 2f, 4f }, Run(stacked).ToArray<float>());
+        var v = tf.Variable(new[] { 1f, 1f });
+        var sum = tf.add_n([v, new[] { 2f, 3f }, tf.constant(new[] { 10f, 10f })]);   // variable, array, tensor
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        CollectionAssert.AreEqual(new[] { 13f, 14f }, sess.run(sum).ToArray<float>());
+        CollectionAssert.AreEqual(new[] { 2f, 2f }, sess.run(tf.add_n(new List<Tensor> { v.value(), v.value() })).ToArray<float>());
+    }
 }
