@@ -3,7 +3,11 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.constant(value, dtype, shape, name): a tensor holding <paramref name="value"/>; a scalar fills <paramref name="shape"/>.</summary>
-    public static Tensor constant(object value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const")
+    public static Tensor constant(TensorLike value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const") =>
+        ConstantOf(value.Value, dtype, shape, name);
+
+    /// <summary>tf.constant of a value already held as an object (a C# scalar, array, NDArray or list).</summary>
+    internal static Tensor ConstantOf(object value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const")
     {
         var array = ToHostArray(value, dtype);
         if (shape != null)

@@ -36,7 +36,7 @@ internal static class OpBuilder
                 if (!shape.is_fully_defined) throw new ValueError($"Cannot convert a partially known TensorShape {shape} to a Tensor.");
                 return tf.constant(shape.as_list(), dtype == TF_DataType.DtInvalid ? TF_DataType.TF_INT32 : dtype, name: name);
             default:
-                return tf.constant(value, dtype, name: name);
+                return tf.ConstantOf(value, dtype, name: name);
         }
     }
 

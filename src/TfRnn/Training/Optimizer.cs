@@ -133,7 +133,7 @@ public abstract class Optimizer
         Slot(var, slotName, () => tf.zeros(var.shape, var.dtype), opName);
 
     /// <summary>A per-graph accumulator such as Adam's beta1_power (created in the current name scope, as TF does).</summary>
-    protected Variable NonSlot(Graph graph, string variableName, object initialValue)
+    protected Variable NonSlot(Graph graph, string variableName, TensorLike initialValue)
     {
         if (_nonSlots.TryGetValue((graph, variableName), out var existing)) return existing;
         using (graph.as_default())
