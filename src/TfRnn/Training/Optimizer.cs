@@ -30,7 +30,7 @@ public abstract class Optimizer
         if (variables.Count == 0) throw new ValueError("No variables to optimize.");
         foreach (var v in variables)
             if (!v.dtype.is_floating()) throw new ValueError($"Invalid type {v.dtype.as_numpy_name()} for {v.op.name}, expected: [float16, float32, float64].");
-        var grads = tf.gradients(loss, variables.Select(v => v.Ref).ToList(), grad_loss == null ? null : new[] { grad_loss },
+        var grads = tf.gradients(loss, variables.Select(v => v.Ref).ToList(), grad_loss == null ? null : (TensorLike?)grad_loss,
             aggregation_method: aggregation_method);
         return grads.Zip(variables, (g, v) => (g, v)).ToList();
     }

@@ -33,4 +33,23 @@ public class TensorLikeTrainingTests : TestBase
         sess.run(tf.global_variables_initializer());
         AssertClose(0.5, sess.run(stair), 1e-6, 1e-7);
     }
+
+    [TestMethod]
+    public void Gradients_TakeCollectionExpressionsAndLists()
+    {
+        var a = tf.Variable([1f, 2f]);
+        var b = tf.Variable([3f, 4f]);
+        var y = tf.reduce_sum(a * b);
+        var grads = tf.gradients(y, [a, b]);                                   // d/da = b, d/db = a
+        var weighted = tf.gradients([y], [a], grad_ys: [tf.constant(2f)]);    // 2·b
+        var listed = tf.gradients(y, tf.trainable_variables());
+        var single = tf.gradients(y, b);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        CollectionAssert.AreEqual(new[] { 3f, 4f }, sess.run(grads[0]!).ToArray<float>());
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, sess.run(grads[1]!).ToArray<float>());
+        CollectionAssert.AreEqual(new[] { 6f, 8f }, sess.run(weighted[0]!).ToArray<float>());
+        Assert.AreEqual(2, listed.Length);
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, sess.run(single[0]!).ToArray<float>());
+    }
 }
