@@ -20,7 +20,7 @@ public static partial class tf
                 if (l.Length != t.Length || l.Length != w.Length)
                     throw new ValueError($"Lengths of logits, weights, and targets must be the same {l.Length}, {w.Length}, {t.Length}.");
                 using var scope = name_scope(name, "sequence_loss_by_example");
-                var perStep = new List<object>();
+                var perStep = new List<Tensor>();
                 for (int i = 0; i < l.Length; i++)
                 {
                     var crossent = softmax_loss_function != null

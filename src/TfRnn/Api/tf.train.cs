@@ -6,24 +6,24 @@ public static partial class tf
     public static partial class train
     {
         /// <summary>tf.train.GradientDescentOptimizer(learning_rate).</summary>
-        public static GradientDescentOptimizer GradientDescentOptimizer(object learning_rate, bool use_locking = false, string name = "GradientDescent") =>
+        public static GradientDescentOptimizer GradientDescentOptimizer(TensorLike learning_rate, bool use_locking = false, string name = "GradientDescent") =>
             new(learning_rate, use_locking, name);
 
         /// <summary>tf.train.AdamOptimizer(learning_rate, beta1, beta2, epsilon).</summary>
-        public static AdamOptimizer AdamOptimizer(object? learning_rate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
+        public static AdamOptimizer AdamOptimizer(TensorLike? learning_rate = null, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
             bool use_locking = false, string name = "Adam") => new(learning_rate ?? 0.001, beta1, beta2, epsilon, use_locking, name);
 
         /// <summary>tf.train.AdagradOptimizer(learning_rate, initial_accumulator_value).</summary>
-        public static AdagradOptimizer AdagradOptimizer(object learning_rate, double initial_accumulator_value = 0.1, bool use_locking = false,
+        public static AdagradOptimizer AdagradOptimizer(TensorLike learning_rate, double initial_accumulator_value = 0.1, bool use_locking = false,
             string name = "Adagrad") => new(learning_rate, initial_accumulator_value, use_locking, name);
 
         /// <summary>tf.train.RMSPropOptimizer(learning_rate, decay, momentum, epsilon, use_locking, centered).</summary>
-        public static RMSPropOptimizer RMSPropOptimizer(object learning_rate, double decay = 0.9, double momentum = 0.0, double epsilon = 1e-10,
+        public static RMSPropOptimizer RMSPropOptimizer(TensorLike learning_rate, double decay = 0.9, double momentum = 0.0, double epsilon = 1e-10,
             bool use_locking = false, bool centered = false, string name = "RMSProp") =>
             new(learning_rate, decay, momentum, epsilon, use_locking, centered, name);
 
         /// <summary>tf.train.MomentumOptimizer(learning_rate, momentum, use_nesterov).</summary>
-        public static MomentumOptimizer MomentumOptimizer(object learning_rate, double momentum, bool use_locking = false, string name = "Momentum",
+        public static MomentumOptimizer MomentumOptimizer(TensorLike learning_rate, double momentum, bool use_locking = false, string name = "Momentum",
             bool use_nesterov = false) => new(learning_rate, momentum, use_locking, name, use_nesterov);
 
         /// <summary>tf.train.get_global_step(): the variable in the GLOBAL_STEP collection, or null.</summary>
@@ -56,7 +56,7 @@ public static partial class tf
         /// tf.train.exponential_decay(learning_rate, global_step, decay_steps, decay_rate, staircase):
         /// learning_rate · decay_rate^(global_step / decay_steps), the exponent floored when staircase.
         /// </summary>
-        public static Tensor exponential_decay(object learning_rate, object global_step, double decay_steps, double decay_rate,
+        public static Tensor exponential_decay(TensorLike learning_rate, TensorLike global_step, double decay_steps, double decay_rate,
             bool staircase = false, string name = "ExponentialDecay")
         {
             using var scope = name_scope(name);

@@ -20,8 +20,13 @@ public static partial class tf
     /// <summary>tf.AUTO_REUSE: get_variable creates a missing variable and reuses an existing one.</summary>
     public static readonly ReuseFlag AUTO_REUSE = new(ReuseFlag.Mode.Auto);
 
-    /// <summary>tf.Variable(initial_value, trainable, name, dtype, validate_shape, collections).</summary>
-    public static Variable Variable(object initial_value, bool trainable = true, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid,
+    /// <summary>tf.Variable(initial_value, trainable, name, dtype, validate_shape, collections): initial_value is a tensor or anything convertible (<c>tf.Variable([1f, 2f])</c>).</summary>
+    public static Variable Variable(TensorLike initial_value, bool trainable = true, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid,
+        bool validate_shape = true, IEnumerable<string>? collections = null) =>
+        new(initial_value.Value, trainable, name, dtype, validate_shape, collections);
+
+    /// <summary>tf.Variable(initial_value) where initial_value is a function building the tensor (called in the "Initializer" scope).</summary>
+    public static Variable Variable(Func<Tensor> initial_value, bool trainable = true, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid,
         bool validate_shape = true, IEnumerable<string>? collections = null) =>
         new(initial_value, trainable, name, dtype, validate_shape, collections);
 
@@ -68,12 +73,12 @@ public static partial class tf
     public static Operation local_variables_initializer() => variables_initializer(local_variables(), "init_1");
 
     /// <summary>tf.assign(ref, value, validate_shape): sets the variable to <paramref name="value"/>.</summary>
-    public static Tensor assign(Variable @ref, object value, bool validate_shape = true, string? name = null) =>
+    public static Tensor assign(Variable @ref, TensorLike value, bool validate_shape = true, string? name = null) =>
         StateOps.Assign(@ref.Ref, OpBuilder.ToTensor(value, @ref.dtype), validate_shape, name ?? "Assign");
     /// <summary>tf.assign_add(ref, value).</summary>
-    public static Tensor assign_add(Variable @ref, object value, string? name = null) => @ref.assign_add(value, name: name);
+    public static Tensor assign_add(Variable @ref, TensorLike value, string? name = null) => @ref.assign_add(value, name: name);
     /// <summary>tf.assign_sub(ref, value).</summary>
-    public static Tensor assign_sub(Variable @ref, object value, string? name = null) => @ref.assign_sub(value, name: name);
+    public static Tensor assign_sub(Variable @ref, TensorLike value, string? name = null) => @ref.assign_sub(value, name: name);
 
     /// <summary>tf.add_to_collection(name, value) on the default graph.</summary>
     public static void add_to_collection(string name, object value) => get_default_graph().add_to_collection(name, value);

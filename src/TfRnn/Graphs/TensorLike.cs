@@ -19,6 +19,9 @@ public readonly struct TensorLike : IEnumerable<object>
     /// <summary>The value as given (unwrapped by <c>OpBuilder.ToTensor</c>).</summary>
     internal object Value => _value ?? throw new ValueError("None values not supported.");
 
+    /// <summary>The value, or null for a missing one or a null reference converted (TF's None).</summary>
+    internal static object? ValueOrNone(TensorLike? like) => like?._value;
+
     public static implicit operator TensorLike(Tensor value) => new(value);
     public static implicit operator TensorLike(Variable value) => new(value);
     public static implicit operator TensorLike(NDArray value) => new(value);

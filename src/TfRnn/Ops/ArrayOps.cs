@@ -44,18 +44,19 @@ public static partial class tf
     }
 
     /// <summary>tf.split(value, num_or_size_splits, axis): equal pieces (an int) or pieces of the given sizes.</summary>
-    public static Tensor[] split(TensorLike value, object num_or_size_splits, int axis = 0, string name = "split")
+    public static Tensor[] split(TensorLike value, TensorLike num_or_size_splits, int axis = 0, string name = "split")
     {
         var x = OpBuilder.ToTensor(value);
         long a = OpBuilder.NormalizeAxis(axis, x.ndim, name);
         long total = x.shape[(int)a];
-        long[] sizes = num_or_size_splits switch
+        long[] sizes = num_or_size_splits.Value switch
         {
             int n when total >= 0 && total % n != 0 =>
                 throw new ValueError($"Dimension size must be evenly divisible by {n} but is {total} for '{name}' (op: 'Split').") ,
             int n => Enumerable.Repeat(total >= 0 ? total / n : -1, n).ToArray(),
             int[] list => list.Select(s => (long)s).ToArray(),
             long[] list => list,
+            object[] list when list.All(s => s is int or long) => list.Select(Convert.ToInt64).ToArray(),
             _ => throw new TypeError("num_or_size_splits must be an int or a list of ints"),
         };
         if (total >= 0 && sizes.All(s => s >= 0) && sizes.Sum() != total)
@@ -67,7 +68,7 @@ public static partial class tf
             return new OutputSpec(x.dtype, dims != null ? new Shape(dims) : Shape.unknown());
         }).ToArray();
         int count = sizes.Length;
-        return x.graph.CreateOp(num_or_size_splits is int ? "Split" : "SplitV", name, new[] { x }, outputs,
+        return x.graph.CreateOp(num_or_size_splits.Value is int ? "Split" : "SplitV", name, new[] { x }, outputs,
             ctx => ArrayKernels.Split(ctx, sizes, count, a), new Dictionary<string, object?> { ["num_split"] = count, ["axis"] = a }).outputs;
     }
 
@@ -103,13 +104,19 @@ public static partial class tf
         return OpBuilder.Single("ExpandDims", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.ExpandDims(ctx, a));
     }
 
-    /// <summary>tf.concat(t, axis) of a single tensor: TF's degenerate case, an identity.</summary>
-    public static Tensor concat(Tensor values, int axis, string name = "concat") => concat(new object[] { values }, axis, name);
+    /// <summary>
+    /// tf.concat(values, axis): joins tensors along an existing dimension. values is a list of tensors or arrays
+    /// (<c>tf.concat([a, b], 1)</c>) or a single tensor (TF's degenerate case, an identity).
+    /// </summary>
+    public static Tensor concat(TensorLike values, int axis, string name = "concat") => concat(OpBuilder.ToTensors(values), axis, name);
 
-    /// <summary>tf.concat(values, axis): joins tensors along an existing dimension.</summary>
-    public static Tensor concat(IEnumerable<object> values, int axis, string name = "concat")
+    /// <summary>tf.concat(values, axis) of a sequence of tensors (a List or a LINQ query).</summary>
+    public static Tensor concat(IEnumerable<Tensor> values, int axis, string name = "concat") => concat(values.ToArray(), axis, name);
+
+    /// <summary>tf.concat(values, axis) of an array of tensors.</summary>
+    public static Tensor concat(Tensor[] values, int axis, string name = "concat")
     {
-        var inputs = values.Select(v => OpBuilder.ToTensor(v)).ToArray();
+        var inputs = values;
         if (inputs.Length == 0) throw new ValueError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.");
         var first = inputs[0];
         if (inputs.Length == 1) return identity(first, name);
@@ -140,10 +147,16 @@ public static partial class tf
         return OpBuilder.Single("ConcatV2", name, inputs, first.dtype, shape, ctx => ArrayKernels.Concat(ctx, axis));
     }
 
-    /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack).</summary>
-    public static Tensor stack(IEnumerable<object> values, int axis = 0, string name = "stack")
+    /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack); values is a list of tensors or arrays, e.g. <c>tf.stack([a, b])</c>.</summary>
+    public static Tensor stack(TensorLike values, int axis = 0, string name = "stack") => stack(OpBuilder.ToTensors(values), axis, name);
+
+    /// <summary>tf.stack(values, axis) of a sequence of tensors (a List or a LINQ query).</summary>
+    public static Tensor stack(IEnumerable<Tensor> values, int axis = 0, string name = "stack") => stack(values.ToArray(), axis, name);
+
+    /// <summary>tf.stack(values, axis) of an array of tensors.</summary>
+    public static Tensor stack(Tensor[] values, int axis = 0, string name = "stack")
     {
-        var inputs = values.Select(v => OpBuilder.ToTensor(v)).ToArray();
+        var inputs = values;
         var first = inputs[0];
         foreach (var t in inputs.Skip(1))
             if (!t.shape.is_compatible_with(first.shape))

@@ -3,7 +3,11 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.constant(value, dtype, shape, name): a tensor holding <paramref name="value"/>; a scalar fills <paramref name="shape"/>.</summary>
-    public static Tensor constant(object value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const")
+    public static Tensor constant(TensorLike value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const") =>
+        ConstantOf(value.Value, dtype, shape, name);
+
+    /// <summary>tf.constant of a value already held as an object (a C# scalar, array, NDArray or list).</summary>
+    internal static Tensor ConstantOf(object value, TF_DataType dtype = TF_DataType.DtInvalid, Shape? shape = null, string name = "Const")
     {
         var array = ToHostArray(value, dtype);
         if (shape != null)
@@ -61,7 +65,7 @@ public static partial class tf
     }
 
     /// <summary>tf.fill(dims, value): a tensor of shape <paramref name="dims"/> filled with <paramref name="value"/>.</summary>
-    public static Tensor fill(TensorLike dims, object value, string? name = null)
+    public static Tensor fill(TensorLike dims, TensorLike value, string? name = null)
     {
         var dimsTensor = OpBuilder.ToTensor(dims, int32);
         var valueTensor = OpBuilder.ToTensor(value);
@@ -104,12 +108,12 @@ public static partial class tf
     }
 
     /// <summary>tf.range(start, limit, delta, dtype): like Python's range; one argument means limit.</summary>
-    public static Tensor range(TensorLike start, object? limit = null, object? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
+    public static Tensor range(TensorLike start, TensorLike? limit = null, TensorLike? delta = null, TF_DataType dtype = TF_DataType.DtInvalid, string name = "range")
     {
-        if (limit == null) (start, limit) = (0, start);
+        if (TensorLike.ValueOrNone(limit) == null) (start, limit) = (0, start);
         var s = OpBuilder.ToTensor(start, dtype);
-        var l = OpBuilder.ToTensor(limit, s.dtype);
-        var d = OpBuilder.ToTensor(delta ?? 1, s.dtype);
+        var l = OpBuilder.ToTensor(TensorLike.ValueOrNone(limit)!, s.dtype);
+        var d = OpBuilder.ToTensor(TensorLike.ValueOrNone(delta) ?? 1, s.dtype);
         long length = -1;
         if (s.op.type == "Const" && l.op.type == "Const" && d.op.type == "Const")
         {

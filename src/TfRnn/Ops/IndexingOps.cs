@@ -3,7 +3,7 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.gather(params, indices, axis): slices of <paramref name="params"/> at <paramref name="indices"/> along <paramref name="axis"/>.</summary>
-    public static Tensor gather(object @params, TensorLike indices, int axis = 0, string? name = null)
+    public static Tensor gather(TensorLike @params, TensorLike indices, int axis = 0, string? name = null)
     {
         var p = OpBuilder.ToTensor(@params);
         var idx = OpBuilder.ToTensor(indices, TF_DataType.DtInvalid, "indices");
@@ -65,13 +65,14 @@ public static partial class tf
     /// tf.where(condition, x, y): elements of x where condition holds, else y (a vector condition picks rows);
     /// with only a condition, the int64 coordinates of its true elements.
     /// </summary>
-    public static Tensor where(TensorLike condition, object? x = null, object? y = null, string? name = null)
+    public static Tensor where(TensorLike condition, TensorLike? x = null, TensorLike? y = null, string? name = null)
     {
         var cond = OpBuilder.ToTensor(condition);
-        if (x == null && y == null)
+        object? xValue = TensorLike.ValueOrNone(x), yValue = TensorLike.ValueOrNone(y);
+        if (xValue == null && yValue == null)
             return OpBuilder.Single("Where", name, new[] { cond }, int64, new Shape(-1, cond.ndim), IndexingKernels.Where);
-        if (x == null || y == null) throw new ValueError("x and y must both be non-None or both be None.");
-        var (a, b) = OpBuilder.ToTensorPair(x, y, "Select");
+        if (xValue == null || yValue == null) throw new ValueError("x and y must both be non-None or both be None.");
+        var (a, b) = OpBuilder.ToTensorPair(xValue, yValue, "Select");
         if (!a.shape.is_compatible_with(b.shape))
             throw new ValueError($"Shapes {a.shape} and {b.shape} are incompatible for '{name ?? "Select"}' (op: 'Select')");
         return OpBuilder.Single("Select", name, new[] { cond, a, b }, a.dtype, a.shape.merge_with(b.shape), IndexingKernels.Select);

@@ -48,10 +48,16 @@ public static partial class tf
         }
     }
 
-    /// <summary>tf.add_n(inputs): the elementwise sum of same-shaped tensors.</summary>
-    public static Tensor add_n(IEnumerable<object> inputs, string? name = null)
+    /// <summary>tf.add_n(inputs): the elementwise sum of same-shaped tensors (a list of tensors or arrays, e.g. <c>tf.add_n([a, b, c])</c>).</summary>
+    public static Tensor add_n(TensorLike inputs, string? name = null) => add_n(OpBuilder.ToTensors(inputs), name);
+
+    /// <summary>tf.add_n(inputs) of a sequence of tensors (a List or a LINQ query).</summary>
+    public static Tensor add_n(IEnumerable<Tensor> inputs, string? name = null) => add_n(inputs.ToArray(), name);
+
+    /// <summary>tf.add_n(inputs) of an array of tensors.</summary>
+    public static Tensor add_n(Tensor[] inputs, string? name = null)
     {
-        var tensors = inputs.Select(i => OpBuilder.ToTensor(i)).ToArray();
+        var tensors = inputs;
         if (tensors.Length == 0) throw new ValueError("inputs must be a list of at least one Tensor with the same dtype and shape");
         if (tensors.Length == 1) return identity(tensors[0], name);
         var shape = tensors.Aggregate(Shape.unknown(), (s, t) =>

@@ -27,7 +27,7 @@ public static partial class tf
         public static Tensor tanh(TensorLike x, string? name = null) => tf.tanh(x, name);
 
         /// <summary>tf.nn.bias_add(value, bias): adds a 1-D bias along the last dimension.</summary>
-        public static Tensor bias_add(object value, TensorLike bias, string? name = null)
+        public static Tensor bias_add(TensorLike value, TensorLike bias, string? name = null)
         {
             var (x, b) = OpBuilder.ToTensorPair(value, bias, "BiasAdd");
             if (b.shape.is_known_rank && b.ndim != 1)
@@ -50,17 +50,15 @@ public static partial class tf
         /// at <paramref name="ids"/>. params may be a list of shards ("mod": id i is in shard i mod n; "div":
         /// contiguous blocks); with max_norm each looked-up row is clipped to that L2 norm.
         /// </summary>
-        public static Tensor embedding_lookup(object @params, TensorLike ids, string partition_strategy = "mod", string name = "embedding_lookup",
+        public static Tensor embedding_lookup(TensorLike @params, TensorLike ids, string partition_strategy = "mod", string name = "embedding_lookup",
             double? max_norm = null)
         {
             if (partition_strategy is not ("mod" or "div")) throw new ValueError($"Unrecognized partition_strategy: {partition_strategy}");
             using var scope = tf.name_scope(name);
-            var table = @params switch
-            {
-                Tensor or TfRnn.Variable => OpBuilder.ToTensor(@params),
-                System.Collections.IEnumerable shards => EmbeddingShards.Merge(shards.Cast<object>().Select(s => OpBuilder.ToTensor(s)).ToArray(), partition_strategy),
-                _ => OpBuilder.ToTensor(@params),
-            };
+            // A list (array or collection expression) is a list of shards; anything else is one table.
+            var table = @params.Value is object[] shards
+                ? EmbeddingShards.Merge(shards.Select(s => OpBuilder.ToTensor(s)).ToArray(), partition_strategy)
+                : OpBuilder.ToTensor(@params);
             var idTensor = OpBuilder.ToTensor(ids, TF_DataType.DtInvalid, "ids");
             if (max_norm == null) return gather(table, idTensor, 0, scope.scope_name);
             var rows = gather(table, idTensor, 0);

@@ -28,7 +28,7 @@ internal static class OpBuilder
                 return ToTensor(like.Value, dtype, name);
             case object[] items when items.Any(i => i is Tensor or Variable or TensorLike or Nest<Tensor>):
                 // TF's auto-packing: a list holding tensors becomes their stack.
-                return tf.stack(items.Select(i => (object)ToTensor(i, dtype, name)), name: "packed");
+                return tf.stack(items.Select(i => ToTensor(i, dtype, name)).ToArray(), name: "packed");
             case Nest<Tensor> { IsLeaf: true } nest:
                 return ToTensor(nest.Leaf, dtype, name);
             case Shape shape:
@@ -36,9 +36,12 @@ internal static class OpBuilder
                 if (!shape.is_fully_defined) throw new ValueError($"Cannot convert a partially known TensorShape {shape} to a Tensor.");
                 return tf.constant(shape.as_list(), dtype == TF_DataType.DtInvalid ? TF_DataType.TF_INT32 : dtype, name: name);
             default:
-                return tf.constant(value, dtype, name: name);
+                return tf.ConstantOf(value, dtype, name: name);
         }
     }
+
+    /// <summary>A list argument (an array, a collection expression, or one value) as tensors, each converted.</summary>
+    public static Tensor[] ToTensors(TensorLike values) => values.Select(v => ToTensor(v)).ToArray();
 
     /// <summary>Converts both operands of a binary op, giving a C# number the other operand's dtype.</summary>
     public static (Tensor x, Tensor y) ToTensorPair(object x, object y, string opType)

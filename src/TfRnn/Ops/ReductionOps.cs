@@ -3,34 +3,34 @@ namespace TfRnn;
 public static partial class tf
 {
     /// <summary>tf.reduce_sum(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_sum(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_sum(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Sum", input_tensor, axis, keepdims, name, ReductionKernels.Sum);
 
     /// <summary>tf.reduce_mean(input_tensor, axis, keepdims): integer inputs give the truncated integer mean, as TF.</summary>
-    public static Tensor reduce_mean(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_mean(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Mean", input_tensor, axis, keepdims, name, ReductionKernels.Mean);
 
     /// <summary>tf.reduce_max(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_max(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_max(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Max", input_tensor, axis, keepdims, name, ReductionKernels.Max);
 
     /// <summary>tf.reduce_min(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_min(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_min(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Min", input_tensor, axis, keepdims, name, ReductionKernels.Min);
 
     /// <summary>tf.reduce_prod(input_tensor, axis, keepdims).</summary>
-    public static Tensor reduce_prod(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_prod(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Prod", input_tensor, axis, keepdims, name, ReductionKernels.Prod);
 
     /// <summary>tf.reduce_any(input_tensor, axis, keepdims) over booleans.</summary>
-    public static Tensor reduce_any(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_any(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("Any", input_tensor, axis, keepdims, name, ReductionKernels.Any);
 
     /// <summary>tf.reduce_all(input_tensor, axis, keepdims) over booleans.</summary>
-    public static Tensor reduce_all(TensorLike input_tensor, object? axis = null, bool keepdims = false, string? name = null) =>
+    public static Tensor reduce_all(TensorLike input_tensor, TensorLike? axis = null, bool keepdims = false, string? name = null) =>
         Reduce("All", input_tensor, axis, keepdims, name, ReductionKernels.All);
 
-    static Tensor Reduce(string type, object input_tensor, object? axis, bool keepdims, string? name,
+    static Tensor Reduce(string type, object input_tensor, TensorLike? axis, bool keepdims, string? name,
         Action<KernelContext, long[]?, bool> kernel)
     {
         var input = OpBuilder.ToTensor(input_tensor);
@@ -43,16 +43,16 @@ public static partial class tf
             new Dictionary<string, object?> { ["keep_dims"] = keepdims, ["axis"] = axes });
     }
 
-    /// <summary>An axis argument as a list: null (all), an int, or a list of ints.</summary>
-    internal static long[]? AxesOf(object? axis) => axis switch
+    /// <summary>An axis argument as a list: null (all), an int, or a list of ints (an array or a collection expression).</summary>
+    internal static long[]? AxesOf(TensorLike? axis) => TensorLike.ValueOrNone(axis) switch
     {
         null => null,
         int a => new long[] { a },
         long a => new[] { a },
         int[] a => a.Select(x => (long)x).ToArray(),
         long[] a => a,
-        IEnumerable<int> a => a.Select(x => (long)x).ToArray(),
-        _ => throw new TypeError($"axis must be an int or a list of ints, not {axis.GetType().Name}"),
+        object[] a when a.All(x => x is int or long) => a.Select(Convert.ToInt64).ToArray(),
+        var other => throw new TypeError($"axis must be an int or a list of ints, not {other.GetType().Name}"),
     };
 
     /// <summary>tf.argmax(input, axis, output_type): index of the largest value along <paramref name="axis"/> (default 0).</summary>

@@ -72,7 +72,7 @@ public sealed class MultiRNNCell : RNNCell
                 newStates.Add(newState);
             }
         }
-        var packed = _stateIsTuple ? Nest<Tensor>.Tuple(newStates.ToArray()) : tf.concat(newStates.Select(s => (object)s.Leaf), 1);
+        var packed = _stateIsTuple ? Nest<Tensor>.Tuple(newStates.ToArray()) : tf.concat(newStates.Select(s => s.Leaf), 1);
         return (current, packed);
     }
 

@@ -66,7 +66,7 @@ internal static class RnnSequence
         var (outputs, finals) = FusedLstm.Build(specs, layers.Select(l => l.Weights.ToArray()).ToArray(), x, initial, sequenceLength, "fused_lstm");
         var packed = specs.Select((spec, i) => LstmState.Pack(finals[i].c, finals[i].h, spec.StateIsTuple)).ToArray();
         Nest<Tensor> finalState = cell is MultiRNNCell multi
-            ? multi.StateIsTuple ? Nest<Tensor>.Tuple(packed) : tf.concat(packed.Select(p => (object)p.Leaf), 1)
+            ? multi.StateIsTuple ? Nest<Tensor>.Tuple(packed) : tf.concat(packed.Select(p => p.Leaf), 1)
             : packed[0];
         return (outputs, finalState);
     }

@@ -1,7 +1,7 @@
 namespace TfRnn;
 
 /// <summary>tf.train.AdagradOptimizer: accumulator (<c>var/Adagrad</c>, starting at initial_accumulator_value) += g²; var −= lr·g/√accumulator.</summary>
-public sealed class AdagradOptimizer(object learning_rate, double initial_accumulator_value = 0.1, bool use_locking = false, string name = "Adagrad")
+public sealed class AdagradOptimizer(TensorLike learning_rate, double initial_accumulator_value = 0.1, bool use_locking = false, string name = "Adagrad")
     : Optimizer(name, use_locking)
 {
     Tensor? _lr;

@@ -5,7 +5,7 @@ namespace TfRnn;
 /// beta1_power / beta2_power accumulators (initialized to β1, β2; multiplied by β after each apply), and
 /// ε added after the square root (TF's "epsilon hat").
 /// </summary>
-public sealed class AdamOptimizer(object learning_rate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
+public sealed class AdamOptimizer(TensorLike learning_rate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8,
     bool use_locking = false, string name = "Adam") : Optimizer(name, use_locking)
 {
     Tensor? _lr, _beta1, _beta2, _epsilon;

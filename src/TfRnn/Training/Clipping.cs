@@ -20,7 +20,7 @@ public static partial class tf
         using var scope = name_scope(name);
         var values = OpBuilder.ToTensor(t, name: "t");
         var clip = OpBuilder.ToTensor(clip_norm, values.dtype, "clip_norm");
-        var l2sum = reduce_sum(values * values, axes, keepdims: true);
+        var l2sum = reduce_sum(values * values, axes is null ? null : (TensorLike?)axes, keepdims: true);
         var positive = greater(l2sum, 0.0);
         // Two-tap where: sqrt is never evaluated at 0, so the gradient there is finite (TF's trick).
         var l2sumSafe = where(positive, l2sum, ones_like(l2sum));

@@ -1,7 +1,7 @@
 namespace TfRnn;
 
 /// <summary>tf.train.GradientDescentOptimizer: var −= learning_rate·grad.</summary>
-public sealed class GradientDescentOptimizer(object learning_rate, bool use_locking = false, string name = "GradientDescent")
+public sealed class GradientDescentOptimizer(TensorLike learning_rate, bool use_locking = false, string name = "GradientDescent")
     : Optimizer(name, use_locking)
 {
     Tensor? _lr;

@@ -17,12 +17,12 @@ public static partial class tf
     /// depends on gives null, or zeros with unconnected_gradients "zero". Computed by torch autograd in the
     /// same run as the forward values.
     /// </summary>
-    public static Tensor?[] gradients(object ys, object xs, object? grad_ys = null, string name = "gradients",
+    public static Tensor?[] gradients(TensorLike ys, TensorLike xs, TensorLike? grad_ys = null, string name = "gradients",
         string? aggregation_method = null, IEnumerable<Tensor>? stop_gradients = null, string unconnected_gradients = "none")
     {
-        var yList = TensorList(ys, "ys");
-        var xList = TensorList(xs, "xs");
-        var gradYs = grad_ys == null ? null : TensorList(grad_ys, "grad_ys");
+        var yList = TensorList(ys.Value, "ys");
+        var xList = TensorList(xs.Value, "xs");
+        var gradYs = TensorLike.ValueOrNone(grad_ys) is { } g ? TensorList(g, "grad_ys") : null;
         if (unconnected_gradients is not ("none" or "zero"))
             throw new ValueError($"Unknown value for unconnected_gradients: '{unconnected_gradients}'");
         if (aggregation_method is not (null or AggregationMethod.ADD_N or AggregationMethod.EXPERIMENTAL_TREE or AggregationMethod.EXPERIMENTAL_ACCUMULATE_N))
@@ -52,6 +52,16 @@ public static partial class tf
         return xList.Select((x, i) => connected[i] ? computed[next++]
             : unconnected_gradients == "zero" ? zeros_like(x) : null).ToArray();
     }
+
+    /// <summary>tf.gradients(ys, xs, ...) with xs a List of tensors (arrays and collection expressions take the TensorLike form).</summary>
+    public static Tensor?[] gradients(TensorLike ys, List<Tensor> xs, TensorLike? grad_ys = null, string name = "gradients",
+        string? aggregation_method = null, IEnumerable<Tensor>? stop_gradients = null, string unconnected_gradients = "none") =>
+        gradients(ys, (TensorLike)xs.ToArray(), grad_ys, name, aggregation_method, stop_gradients, unconnected_gradients);
+
+    /// <summary>tf.gradients(ys, xs, ...) with xs a List of variables (e.g. tf.trainable_variables()).</summary>
+    public static Tensor?[] gradients(TensorLike ys, List<Variable> xs, TensorLike? grad_ys = null, string name = "gradients",
+        string? aggregation_method = null, IEnumerable<Tensor>? stop_gradients = null, string unconnected_gradients = "none") =>
+        gradients(ys, (TensorLike)xs.ToArray(), grad_ys, name, aggregation_method, stop_gradients, unconnected_gradients);
 
     /// <summary>tf.stop_gradient(input): the same value, with no gradient flowing back through it.</summary>
     public static Tensor stop_gradient(TensorLike input, string? name = null)

@@ -1,7 +1,7 @@
 namespace TfRnn;
 
 /// <summary>tf.train.MomentumOptimizer: accum = momentum·accum + g (slot <c>var/Momentum</c>); var −= lr·accum, or with Nesterov var −= lr·g + lr·momentum·accum.</summary>
-public sealed class MomentumOptimizer(object learning_rate, double momentum, bool use_locking = false, string name = "Momentum",
+public sealed class MomentumOptimizer(TensorLike learning_rate, double momentum, bool use_locking = false, string name = "Momentum",
     bool use_nesterov = false) : Optimizer(name, use_locking)
 {
     Tensor? _lr, _momentum;

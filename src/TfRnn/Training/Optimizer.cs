@@ -30,7 +30,7 @@ public abstract class Optimizer
         if (variables.Count == 0) throw new ValueError("No variables to optimize.");
         foreach (var v in variables)
             if (!v.dtype.is_floating()) throw new ValueError($"Invalid type {v.dtype.as_numpy_name()} for {v.op.name}, expected: [float16, float32, float64].");
-        var grads = tf.gradients(loss, variables.Select(v => v.Ref).ToList(), grad_loss == null ? null : new[] { grad_loss },
+        var grads = tf.gradients(loss, variables.Select(v => v.Ref).ToList(), grad_loss == null ? null : (TensorLike?)grad_loss,
             aggregation_method: aggregation_method);
         return grads.Zip(variables, (g, v) => (g, v)).ToList();
     }
@@ -133,7 +133,7 @@ public abstract class Optimizer
         Slot(var, slotName, () => tf.zeros(var.shape, var.dtype), opName);
 
     /// <summary>A per-graph accumulator such as Adam's beta1_power (created in the current name scope, as TF does).</summary>
-    protected Variable NonSlot(Graph graph, string variableName, object initialValue)
+    protected Variable NonSlot(Graph graph, string variableName, TensorLike initialValue)
     {
         if (_nonSlots.TryGetValue((graph, variableName), out var existing)) return existing;
         using (graph.as_default())

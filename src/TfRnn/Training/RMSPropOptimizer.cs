@@ -5,7 +5,7 @@ namespace TfRnn;
 /// mom = momentum·mom + lr·g/√(ms + ε) (slot <c>var/RMSProp_1</c>); var −= mom. Centered subtracts the
 /// squared mean gradient (slot mg, created between the two, so momentum becomes <c>var/RMSProp_2</c>).
 /// </summary>
-public sealed class RMSPropOptimizer(object learning_rate, double decay = 0.9, double momentum = 0.0, double epsilon = 1e-10,
+public sealed class RMSPropOptimizer(TensorLike learning_rate, double decay = 0.9, double momentum = 0.0, double epsilon = 1e-10,
     bool use_locking = false, bool centered = false, string name = "RMSProp") : Optimizer(name, use_locking)
 {
     Tensor? _lr, _decay, _momentum, _epsilon;

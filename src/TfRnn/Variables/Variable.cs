@@ -67,9 +67,9 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
     internal Tensor Ref => _ref;
 
     /// <summary>tf.assign(self, value): an op that sets the variable and yields the new value.</summary>
-    public Tensor assign(object value, bool use_locking = false, string? name = null) => StateOps.Assign(_ref, OpBuilder.ToTensor(value, dtype), true, name ?? "Assign");
-    public Tensor assign_add(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, StateKernels.AssignAdd);
-    public Tensor assign_sub(object delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, StateKernels.AssignSub);
+    public Tensor assign(TensorLike value, bool use_locking = false, string? name = null) => StateOps.Assign(_ref, OpBuilder.ToTensor(value, dtype), true, name ?? "Assign");
+    public Tensor assign_add(TensorLike delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, StateKernels.AssignAdd);
+    public Tensor assign_sub(TensorLike delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, StateKernels.AssignSub);
 
     /// <summary>The variable's value in <paramref name="session"/> or the default session.</summary>
     public NDArray eval(Session? session = null) => (session ?? Session.RequireDefault(this)).run(this);

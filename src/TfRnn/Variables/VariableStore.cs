@@ -47,7 +47,7 @@ internal static class VariableStore
         object initialValue;
         if (fromValue)
         {
-            initialValue = initializer is Tensor or Variable ? initializer! : (Func<Tensor>)(() => tf.constant(initializer!, explicitDtype));
+            initialValue = initializer is Tensor or Variable ? initializer! : (Func<Tensor>)(() => tf.ConstantOf(initializer!, explicitDtype));
         }
         else
         {
@@ -67,7 +67,7 @@ internal static class VariableStore
         Tensor t => t.dtype,
         Variable v => v.dtype,
         NDArray a => a.dtype,
-        _ => tf.constant(value).dtype,
+        _ => tf.ConstantOf(value).dtype,
     };
 
     /// <summary>glorot_uniform for floating variables, zeros for integers and booleans (TF's _get_default_initializer).</summary>

@@ -70,7 +70,7 @@ public class EmbeddingAndReverseConformanceTests : TestBase
         };
         var expected = new float[4, 2, 3, 1, 1];
         for (int b = 0; b < 3; b++) for (int d = 0; d < 2; d++) for (int t = 0; t < 4; t++) expected[t, d, b, 0, 0] = truth[b, d, t];
-        foreach (var lengths in new object[] { new long[] { 3, 0, 4 }, new[] { 3, 0, 4 } })
+        foreach (var lengths in new Array[] { new long[] { 3, 0, 4 }, new[] { 3, 0, 4 } })
         {
             var reversed = tf.reverse_sequence(tf.constant(x), tf.constant(lengths), seq_axis: 0, batch_axis: 2);
             Assert.AreEqual(new Shape(4, 2, 3, 1, 1), reversed.shape);

@@ -32,7 +32,7 @@ public class GradientsConformanceTests : TestBase
             tf.reset_default_graph();
             var x = tf.constant(1.0f);
             var y = x * 2.0;
-            var z = tf.add_n(Enumerable.Repeat<object>(y, 10));
+            var z = tf.add_n(Enumerable.Repeat(y, 10));
             var grads = tf.gradients(z, new[] { x, y }, aggregation_method: method);
             Assert.AreEqual(20.0, Value(grads[0]));
             Assert.AreEqual(10.0, Value(grads[1]));

@@ -203,7 +203,7 @@ public class LoopConformanceTests : TestBase
         {
             tf.reset_default_graph();
             var step = tf.placeholder(tf.float32, new Shape(useShape ? 2 : -1, 5));
-            var timeMajorInput = tf.stack(Enumerable.Repeat<object>(step, 8));
+            var timeMajorInput = tf.stack(Enumerable.Repeat(step, 8));
             var inputs = timeMajor ? timeMajorInput : tf.transpose(timeMajorInput, new[] { 1, 0, 2 });
             var lengths = withLengths ? tf.constant(new[] { 2, 3 }) : null;
             var ((fw, bw), (sFw, sBw)) = tf.nn.bidirectional_dynamic_rnn(SymmetricLstm(stateIsTuple), SymmetricLstm(stateIsTuple), inputs,

@@ -60,7 +60,7 @@ public class RnnEquivalenceTests : TestBase
         double[] Gradients(Tensor o, Nest<Tensor> s)
         {
             // d(Σ outputs + Σ state)/d(inputs, variables), and of the first and last outputs.
-            var total = tf.add_n(new object[] { tf.reduce_sum(o) }.Concat(s.Flatten().Select(t => (object)tf.reduce_sum(t))));
+            var total = tf.add_n(new[] { tf.reduce_sum(o) }.Concat(s.Flatten().Select(t => tf.reduce_sum(t))));
             var xs = new List<Tensor> { x }.Concat(variables.Select(v => v.value())).ToList();
             var grads = tf.gradients(total, xs).Concat(tf.gradients(o[0], xs)).Concat(tf.gradients(o[-1], xs));
             return grads.SelectMany(g => g == null ? Array.Empty<double>() : sess.run(g).ToArray<double>()).ToArray();
