@@ -86,9 +86,10 @@ internal static class MatrixKernels
     /// <summary>
     /// target [m, n] += Σ_t columns[t, :] ⊗ rows[t, :] over k packed products, in one pass: each block of
     /// four vectors of a target row stays in registers while it takes every product in queue order (the same
-    /// additions, in the same order, as applying them one by one), and is stored once.
+    /// additions, in the same order, as applying them one by one), and is stored once. With
+    /// <paramref name="fromZero"/> the target's old contents are not read: the sums start from zero.
     /// </summary>
-    public static void AddOuters<T>(T[] target, T[] columns, T[] rows, int k, int m, int n) where T : unmanaged, INumber<T>
+    public static void AddOuters<T>(T[] target, T[] columns, T[] rows, int k, int m, int n, bool fromZero = false) where T : unmanaged, INumber<T>
     {
         if (target.Length != m * n || columns.Length < k * m || rows.Length < k * n) throw new ArgumentException("operand sizes do not match");
         int width = Vector<T>.Count;
@@ -100,10 +101,14 @@ internal static class MatrixKernels
             int j = 0;
             for (; j + 4 * width <= n; j += 4 * width)
             {
-                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
-                var y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
-                var y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
-                var y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
+                Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0;
+                if (!fromZero)
+                {
+                    y0 = Vector.LoadUnsafe(ref y, (nuint)j);
+                    y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
+                    y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
+                    y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
+                }
                 for (int t = 0; t < k; t++)
                 {
                     var a = new Vector<T>(Unsafe.Add(ref c, t * m + i));
@@ -120,13 +125,13 @@ internal static class MatrixKernels
             }
             for (; j + width <= n; j += width)
             {
-                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
+                var y0 = fromZero ? Vector<T>.Zero : Vector.LoadUnsafe(ref y, (nuint)j);
                 for (int t = 0; t < k; t++) y0 += Vector.LoadUnsafe(ref r, (nuint)(t * n + j)) * new Vector<T>(Unsafe.Add(ref c, t * m + i));
                 y0.StoreUnsafe(ref y, (nuint)j);
             }
             for (; j < n; j++)
             {
-                T sum = Unsafe.Add(ref y, j);
+                T sum = fromZero ? T.Zero : Unsafe.Add(ref y, j);
                 for (int t = 0; t < k; t++) sum += Unsafe.Add(ref r, t * n + j) * Unsafe.Add(ref c, t * m + i);
                 Unsafe.Add(ref y, j) = sum;
             }

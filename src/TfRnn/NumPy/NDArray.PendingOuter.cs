@@ -24,9 +24,16 @@ public sealed partial class NDArray
     internal bool TryQueueOuter<T>(T[] column, T[] row, bool subtract) where T : unmanaged, System.Numerics.INumber<T>
     {
         // Reads the field, not Storage: reading Storage would apply the queue.
+        bool fromZero = false;
+        if (_storage == null && _deferred is DeferredZeros<T> zeros && zeros.Count == column.Length * row.Length)
+        {
+            // Unwritten zeros: the queue's first application writes every element (see DeferredZeros).
+            _storage = GC.AllocateUninitializedArray<T>(zeros.Count);
+            fromZero = true;
+        }
         if (_sharesStorage || _storage is not T[] values || values.Length != column.Length * row.Length) return false;
         if (_pendingOuters != null && _pendingOuters is not PendingOuters<T>) return false;
-        var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>());
+        var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>(fromZero));
         pending.Add(column, row, subtract);
         if (pending.Count >= PendingOuters.MaxQueued) FlushPendingOuters();
         return true;
@@ -49,7 +56,8 @@ internal abstract class PendingOuters
     public abstract void ApplyTo(Array target);
 }
 
-internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, System.Numerics.INumber<T>
+/// <summary>Queued products; <paramref name="fromZero"/>: the target's storage is unwritten and the products are its values.</summary>
+internal sealed class PendingOuters<T>(bool fromZero) : PendingOuters where T : unmanaged, System.Numerics.INumber<T>
 {
     // Queued products packed for the kernel: row t of _rows is row_t, row t of _columns is ±column_t.
     T[] _columns = Array.Empty<T>(), _rows = Array.Empty<T>();
@@ -83,5 +91,5 @@ internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, Syst
         return grown;
     }
 
-    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n);
+    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n, fromZero);
 }
