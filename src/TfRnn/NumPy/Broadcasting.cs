@@ -62,14 +62,22 @@ internal static class Broadcasting
         var x = a.Data<T>();
         var y = b.Data<T>();
         bool same = a.Dims.AsSpan().SequenceEqual(b.Dims);
-        long[] dims = same ? (long[])a.Dims.Clone() : BroadcastDims(a.Dims, b.Dims);
-        int count = same ? x.Length : (int)dims.Aggregate(1L, (p, d) => p * d);
+        // A 0-d operand (a C# number beside an array) broadcasts to the other's shape: no shape arithmetic.
+        long[] dims = same || b.ndim == 0 ? (long[])a.Dims.Clone() : a.ndim == 0 ? (long[])b.Dims.Clone() : BroadcastDims(a.Dims, b.Dims);
+        int count = same || b.ndim == 0 ? x.Length : a.ndim == 0 ? y.Length : (int)Count(dims);
         var result = GC.AllocateUninitializedArray<T>(count); // every element is written below
         if (same) Same(x, y, result, op);
         else if (y.Length == 1 && x.Length == result.Length) ScalarRight(x, y[0], result, op);
         else if (x.Length == 1 && y.Length == result.Length) ScalarLeft(x[0], y, result, op);
         else Strided(x, a.Dims, y, b.Dims, result, dims, op);
         return new NDArray(result, dims);
+    }
+
+    static long Count(long[] dims)
+    {
+        long count = 1;
+        foreach (var d in dims) count *= d;
+        return count;
     }
 
     static void Same<T>(T[] x, T[] y, T[] r, Binary op) where T : unmanaged, INumber<T>

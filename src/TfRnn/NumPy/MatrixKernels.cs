@@ -84,34 +84,39 @@ internal static class MatrixKernels
     }
 
     /// <summary>
-    /// target [m, n] += Σ_t columns[t, :] ⊗ rows[t, :] over k packed products, in one pass: each block of
-    /// four vectors of a target row stays in registers while it takes every product in queue order (the same
-    /// additions, in the same order, as applying them one by one), and is stored once.
+    /// target [m, n] += Σ_t columns[t] ⊗ rows[t] over the first k products, in one pass: each block of four
+    /// vectors of a target row stays in registers while it takes every product in queue order (the same
+    /// additions, in the same order, as applying them one by one), and is stored once. With
+    /// <paramref name="fromZero"/> the target's old contents are not read: the sums start from zero.
     /// </summary>
-    public static void AddOuters<T>(T[] target, T[] columns, T[] rows, int k, int m, int n) where T : unmanaged, INumber<T>
+    public static void AddOuters<T>(T[] target, T[][] columns, T[][] rows, int k, int m, int n, bool fromZero = false) where T : unmanaged, INumber<T>
     {
-        if (target.Length != m * n || columns.Length < k * m || rows.Length < k * n) throw new ArgumentException("operand sizes do not match");
+        if (target.Length != m * n || columns.Length < k || rows.Length < k) throw new ArgumentException("operand sizes do not match");
+        for (int t = 0; t < k; t++)
+            if (columns[t].Length != m || rows[t].Length != n) throw new ArgumentException("operand sizes do not match");
         int width = Vector<T>.Count;
-        ref T c = ref MemoryMarshal.GetArrayDataReference(columns);
-        ref T r = ref MemoryMarshal.GetArrayDataReference(rows);
         for (int i = 0; i < m; i++)
         {
             ref T y = ref target[i * n];
             int j = 0;
             for (; j + 4 * width <= n; j += 4 * width)
             {
-                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
-                var y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
-                var y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
-                var y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
+                Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0;
+                if (!fromZero)
+                {
+                    y0 = Vector.LoadUnsafe(ref y, (nuint)j);
+                    y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
+                    y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
+                    y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
+                }
                 for (int t = 0; t < k; t++)
                 {
-                    var a = new Vector<T>(Unsafe.Add(ref c, t * m + i));
-                    nuint at = (nuint)(t * n + j);
-                    y0 += Vector.LoadUnsafe(ref r, at) * a;
-                    y1 += Vector.LoadUnsafe(ref r, at + (nuint)width) * a;
-                    y2 += Vector.LoadUnsafe(ref r, at + (nuint)(2 * width)) * a;
-                    y3 += Vector.LoadUnsafe(ref r, at + (nuint)(3 * width)) * a;
+                    var a = new Vector<T>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i));
+                    ref T r = ref MemoryMarshal.GetArrayDataReference(rows[t]);
+                    y0 += Vector.LoadUnsafe(ref r, (nuint)j) * a;
+                    y1 += Vector.LoadUnsafe(ref r, (nuint)(j + width)) * a;
+                    y2 += Vector.LoadUnsafe(ref r, (nuint)(j + 2 * width)) * a;
+                    y3 += Vector.LoadUnsafe(ref r, (nuint)(j + 3 * width)) * a;
                 }
                 y0.StoreUnsafe(ref y, (nuint)j);
                 y1.StoreUnsafe(ref y, (nuint)(j + width));
@@ -120,14 +125,15 @@ internal static class MatrixKernels
             }
             for (; j + width <= n; j += width)
             {
-                var y0 = Vector.LoadUnsafe(ref y, (nuint)j);
-                for (int t = 0; t < k; t++) y0 += Vector.LoadUnsafe(ref r, (nuint)(t * n + j)) * new Vector<T>(Unsafe.Add(ref c, t * m + i));
+                var y0 = fromZero ? Vector<T>.Zero : Vector.LoadUnsafe(ref y, (nuint)j);
+                for (int t = 0; t < k; t++)
+                    y0 += Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(rows[t]), (nuint)j) * new Vector<T>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i));
                 y0.StoreUnsafe(ref y, (nuint)j);
             }
             for (; j < n; j++)
             {
-                T sum = Unsafe.Add(ref y, j);
-                for (int t = 0; t < k; t++) sum += Unsafe.Add(ref r, t * n + j) * Unsafe.Add(ref c, t * m + i);
+                T sum = fromZero ? T.Zero : Unsafe.Add(ref y, j);
+                for (int t = 0; t < k; t++) sum += Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows[t]), j) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i);
                 Unsafe.Add(ref y, j) = sum;
             }
         }

@@ -11,13 +11,20 @@ public sealed partial class NDArray
         get
         {
             var (offset, count, rest) = Locate(index);
-            var block = Array.CreateInstance(Storage.GetType().GetElementType()!, count);
-            Array.Copy(Storage, offset, block, 0, count);
+            // Typed copies for the float arrays min-char-rnn indexes per time step (`ps[t][target, 0]`).
+            Array block = Storage switch
+            {
+                double[] d => d.AsSpan(offset, count).ToArray(),
+                float[] f => f.AsSpan(offset, count).ToArray(),
+                _ => Array.CreateInstance(Storage.GetType().GetElementType()!, count),
+            };
+            if (block.Length > 0 && Storage is not (double[] or float[])) Array.Copy(Storage, offset, block, 0, count);
             return new NDArray(block, rest);
         }
         set
         {
             var (offset, count, rest) = Locate(index);
+            if (value.size == 1 && TryFillFloat(offset, count, value)) return;
             var source = value.dtype == dtype ? value : value.astype(dtype);
             if (source.Storage.Length == 1)
             {
@@ -52,17 +59,45 @@ public sealed partial class NDArray
     {
         if (index.Length > _dims.Length)
             throw new IndexOutOfRangeException($"too many indices for array: array is {_dims.Length}-dimensional, but {index.Length} were indexed");
-        long offset = 0;
-        var strides = Strides();
-        for (int axis = 0; axis < index.Length; axis++)
+        // Row-major offset (Horner over the indexed axes) and the element count of the remaining axes.
+        long offset = 0, count = 1;
+        for (int axis = 0; axis < _dims.Length; axis++)
         {
+            if (axis >= index.Length)
+            {
+                offset *= _dims[axis];
+                count *= _dims[axis];
+                continue;
+            }
             long i = index[axis] < 0 ? index[axis] + _dims[axis] : index[axis];
             if (i < 0 || i >= _dims[axis])
                 throw new IndexOutOfRangeException($"index {index[axis]} is out of bounds for axis {axis} with size {_dims[axis]}");
-            offset += i * strides[axis];
+            offset = offset * _dims[axis] + i;
         }
-        var rest = _dims[index.Length..];
-        long count = rest.Aggregate(1L, (a, b) => a * b);
+        var rest = index.Length == _dims.Length ? Array.Empty<long>() : _dims[index.Length..];
         return ((int)offset, (int)count, rest);
+    }
+
+    /// <summary>
+    /// `a[i] = 1` into a float array without boxing: a numeric scalar converted as NumPy's assignment casts
+    /// it (to the nearest float), broadcast over the indexed block. False for other element types.
+    /// </summary>
+    bool TryFillFloat(int offset, int count, NDArray scalar)
+    {
+        double? value = scalar.Storage switch
+        {
+            double[] d => d[0],
+            float[] f => f[0],
+            int[] i => i[0],
+            long[] l when Storage is double[] => l[0],   // into float32 it would round twice
+            _ => null,
+        };
+        if (value is not double v) return false;
+        switch (Storage)
+        {
+            case double[] d: d.AsSpan(offset, count).Fill(v); return true;
+            case float[] f: f.AsSpan(offset, count).Fill((float)v); return true;
+            default: return false;
+        }
     }
 }

@@ -20,13 +20,20 @@ public sealed partial class NDArray
         return view;
     }
 
-    /// <summary>Queues target ±= column ⊗ row; false when it must be applied now (a view, or another element type).</summary>
+    /// <summary>Queues target ±= column ⊗ row (kept by reference: snapshots nobody writes); false when it must be applied now (a view, or another element type).</summary>
     internal bool TryQueueOuter<T>(T[] column, T[] row, bool subtract) where T : unmanaged, System.Numerics.INumber<T>
     {
         // Reads the field, not Storage: reading Storage would apply the queue.
+        bool fromZero = false;
+        if (_storage == null && _deferred is DeferredZeros<T> zeros && zeros.Count == column.Length * row.Length)
+        {
+            // Unwritten zeros: the queue's first application writes every element (see DeferredZeros).
+            _storage = GC.AllocateUninitializedArray<T>(zeros.Count);
+            fromZero = true;
+        }
         if (_sharesStorage || _storage is not T[] values || values.Length != column.Length * row.Length) return false;
         if (_pendingOuters != null && _pendingOuters is not PendingOuters<T>) return false;
-        var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>());
+        var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>(fromZero));
         pending.Add(column, row, subtract);
         if (pending.Count >= PendingOuters.MaxQueued) FlushPendingOuters();
         return true;
@@ -49,10 +56,15 @@ internal abstract class PendingOuters
     public abstract void ApplyTo(Array target);
 }
 
-internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, System.Numerics.INumber<T>
+/// <summary>
+/// Queued products; <paramref name="fromZero"/>: the target's storage is unwritten and the products are its
+/// values. The vectors are referenced, not copied: they are the snapshots a DeferredOuter took at creation,
+/// which nothing writes.
+/// </summary>
+internal sealed class PendingOuters<T>(bool fromZero) : PendingOuters where T : unmanaged, System.Numerics.INumber<T>
 {
-    // Queued products packed for the kernel: row t of _rows is row_t, row t of _columns is ±column_t.
-    T[] _columns = Array.Empty<T>(), _rows = Array.Empty<T>();
+    // Room for 32 products first (min-char-rnn queues 25 per gradient), doubling up to MaxQueued.
+    T[][] _columns = new T[32][], _rows = new T[32][];
     int _count, _m, _n;
 
     public override int Count => _count;
@@ -61,27 +73,20 @@ internal sealed class PendingOuters<T> : PendingOuters where T : unmanaged, Syst
     {
         if (_count == 0) (_m, _n) = (column.Length, row.Length);
         if (column.Length != _m || row.Length != _n) throw new ArgumentException("queued outer products must have one shape");
-        if (_count * _m == _columns.Length)
+        if (_count == _columns.Length)
         {
-            // Room for 32 products first (min-char-rnn queues 25 per gradient), doubling up to MaxQueued.
-            int capacity = Math.Min(MaxQueued, Math.Max(32, 2 * _count));
-            _columns = Grown(_columns, capacity * _m);
-            _rows = Grown(_rows, capacity * _n);
+            Array.Resize(ref _columns, Math.Min(MaxQueued, 2 * _count));
+            Array.Resize(ref _rows, _columns.Length);
         }
-        var signed = _columns.AsSpan(_count * _m, _m);
-        column.CopyTo(signed);
-        if (subtract) System.Numerics.Tensors.TensorPrimitives.Negate<T>(signed, signed);
-        row.CopyTo(_rows.AsSpan(_count * _n, _n));
+        if (subtract)
+        {
+            var negated = GC.AllocateUninitializedArray<T>(_m);
+            System.Numerics.Tensors.TensorPrimitives.Negate<T>(column, negated);
+            column = negated;
+        }
+        (_columns[_count], _rows[_count]) = (column, row);
         _count++;
     }
 
-    // Only the first _count products are ever read, so the new part needs no zeroing.
-    static T[] Grown(T[] values, int length)
-    {
-        var grown = GC.AllocateUninitializedArray<T>(length);
-        values.CopyTo(grown, 0);
-        return grown;
-    }
-
-    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n);
+    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n, fromZero);
 }

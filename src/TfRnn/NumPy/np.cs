@@ -21,9 +21,9 @@ public static partial class np
         return dtype is TF_DataType t && t != result.dtype ? result.astype(t) : result;
     }
 
-    public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 0);
+    public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => Zeros(shape.as_list(), dtype);
     public static NDArray ones(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 1);
-    public static NDArray zeros_like(NDArray a) => Filled(a.Dims, a.dtype, 0);
+    public static NDArray zeros_like(NDArray a) => Zeros(a.Dims, a.dtype);
     public static NDArray ones_like(NDArray a) => Filled(a.Dims, a.dtype, 1);
 
     /// <summary>np.full(shape, fill_value).</summary>
@@ -33,6 +33,16 @@ public static partial class np
         object value = fill_value.Storage.GetValue(0)!;
         for (int i = 0; i < data.Length; i++) data.SetValue(value, i);
         return new NDArray(data, (long[])shape.Clone());
+    }
+
+    // Matrix-sized float zeros are deferred (see DeferredZeros): min-char-rnn's gradients take their first
+    // values from queued outer products, so their zeros need never be written.
+    static NDArray Zeros(long[] shape, TF_DataType dtype)
+    {
+        long count = shape.Aggregate(1L, (a, b) => a * b);
+        if (count < DeferredZeros.MinElements || dtype is not (float32 or float64)) return Filled(shape, dtype, 0);
+        var zeros = dtype == float32 ? (DeferredValue)new DeferredZeros<float>((int)count) : new DeferredZeros<double>((int)count);
+        return NDArray.Deferring(zeros, (long[])shape.Clone(), dtype);
     }
 
     // Typed fills: zeros/zeros_like run per time step in min-char-rnn, so no boxing and no second copy.

@@ -38,7 +38,8 @@ public static partial class np
     // [m, k] x [k, n] into a fresh row-major [m, n].
     static T[] Product<T>(NDArray a, NDArray b, int m, int k, int n) where T : unmanaged, INumber<T>
     {
-        var result = new T[m * n];
+        // The matrix-vector kernels write (MatTVec: clear first) every element; the general product adds into zeros.
+        var result = n == 1 ? GC.AllocateUninitializedArray<T>(m * n) : new T[m * n];
         if (n == 1 && a.Deferred is DeferredTranspose at)
             MatrixKernels.MatTVec<T>(at.Source.Data<T>(), k, m, b.Data<T>(), result);
         else if (n == 1)
