@@ -16,7 +16,7 @@ internal static class FusedLstmKernel
         int next = 1 + 2 * layers.Length;
         var lengths = hasLengths ? ctx.Input(ctx.InputCount - 1).to_type(torch.ScalarType.Int64) : null;
         long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : Math.Max(0, lengths.max().item<long>()));
-        var options = (double forgetBias) => new LstmSequenceOptions(forgetBias, lengths?.data<long>().ToArray(), steps);
+        var hostLengths = lengths?.data<long>().ToArray();   // read once, shared by every layer
         var layerInput = x;
         for (int l = 0; l < layers.Length; l++)
         {
@@ -25,7 +25,7 @@ internal static class FusedLstmKernel
             for (int k = 0; k < w.Length; k++) w[k] = ctx.Input(next++);
             var (c, h) = (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l));
             var (outputs, finalC, finalH) = IsPlain(spec) && LstmSequence.Supports(x.dtype, x.device_type)
-                ? LstmSequence.Run(layerInput, c, h, w[0], w[1], options(spec.ForgetBias))
+                ? LstmSequence.Run(layerInput, c, h, w[0], w[1], new LstmSequenceOptions(spec.ForgetBias, hostLengths, steps))
                 : RunLayer(spec, w, layerInput, c, h, lengths, steps, time, batch);
             ctx.Output(1 + 2 * l, finalC);
             ctx.Output(2 + 2 * l, finalH);
