@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace TfRnn;
 
@@ -26,6 +25,14 @@ internal static class Broadcasting
 
     public static NDArray Apply(NDArray a, NDArray b, Binary op)
     {
+        // Large float results are left lazy, for a compound assignment to consume in one pass (LazyElementwise.cs).
+        var lazy = a.dtype switch
+        {
+            TF_DataType.TF_DOUBLE => LazyElementwise<double>.TryBinary(a, b, op),
+            TF_DataType.TF_FLOAT => LazyElementwise<float>.TryBinary(a, b, op),
+            _ => null,
+        };
+        if (lazy != null) return lazy;
         var type = Promote(a.dtype, b.dtype);
         if (op == Binary.Divide && !type.is_floating()) type = TF_DataType.TF_DOUBLE;
         return type switch
@@ -43,7 +50,7 @@ internal static class Broadcasting
         if (target.dtype != other.dtype || op is not (Binary.Add or Binary.Subtract or Binary.Multiply or Binary.Divide)) return false;
         bool same = other.Dims.AsSpan().SequenceEqual(target.Dims), scalar = other.size == 1;
         if (!same && !scalar) return false;
-        switch (target.Storage)
+        switch (target.WritableStorage)
         {
             case float[] x: InPlace(x, (float[])other.Storage, same, op); return true;
             case double[] x: InPlace(x, (double[])other.Storage, same, op); return true;
@@ -80,38 +87,38 @@ internal static class Broadcasting
         return count;
     }
 
-    static void Same<T>(T[] x, T[] y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    public static void Same<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> r, Binary op) where T : unmanaged, INumber<T>
     {
         switch (op)
         {
-            case Binary.Add: TensorPrimitives.Add<T>(x, y, r); break;
-            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;
-            case Binary.Multiply: TensorPrimitives.Multiply<T>(x, y, r); break;
-            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
+            case Binary.Add: SimdLoops.Binary<T, AddOperator<T>>(x, y, r); break;
+            case Binary.Subtract: SimdLoops.Binary<T, SubtractOperator<T>>(x, y, r); break;
+            case Binary.Multiply: SimdLoops.Binary<T, MultiplyOperator<T>>(x, y, r); break;
+            case Binary.Divide: SimdLoops.Binary<T, DivideOperator<T>>(x, y, r); break;
             default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x[i], y[i], op); break;
         }
     }
 
-    static void ScalarRight<T>(T[] x, T y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    public static void ScalarRight<T>(ReadOnlySpan<T> x, T y, Span<T> r, Binary op) where T : unmanaged, INumber<T>
     {
         switch (op)
         {
-            case Binary.Add: TensorPrimitives.Add<T>(x, y, r); break;
-            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;
-            case Binary.Multiply: TensorPrimitives.Multiply<T>(x, y, r); break;
-            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
+            case Binary.Add: SimdLoops.BinaryScalarRight<T, AddOperator<T>>(x, y, r); break;
+            case Binary.Subtract: SimdLoops.BinaryScalarRight<T, SubtractOperator<T>>(x, y, r); break;
+            case Binary.Multiply: SimdLoops.BinaryScalarRight<T, MultiplyOperator<T>>(x, y, r); break;
+            case Binary.Divide: SimdLoops.BinaryScalarRight<T, DivideOperator<T>>(x, y, r); break;
             default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x[i], y, op); break;
         }
     }
 
-    static void ScalarLeft<T>(T x, T[] y, T[] r, Binary op) where T : unmanaged, INumber<T>
+    public static void ScalarLeft<T>(T x, ReadOnlySpan<T> y, Span<T> r, Binary op) where T : unmanaged, INumber<T>
     {
         switch (op)
         {
-            case Binary.Add: TensorPrimitives.Add<T>(y, x, r); break;
-            case Binary.Subtract: TensorPrimitives.Subtract<T>(x, y, r); break;   // `1 - h * h` in min-char-rnn's backward pass
-            case Binary.Multiply: TensorPrimitives.Multiply<T>(y, x, r); break;
-            case Binary.Divide: TensorPrimitives.Divide<T>(x, y, r); break;
+            case Binary.Add: SimdLoops.BinaryScalarLeft<T, AddOperator<T>>(x, y, r); break;
+            case Binary.Subtract: SimdLoops.BinaryScalarLeft<T, SubtractOperator<T>>(x, y, r); break;   // `1 - h * h` in min-char-rnn's backward pass
+            case Binary.Multiply: SimdLoops.BinaryScalarLeft<T, MultiplyOperator<T>>(x, y, r); break;
+            case Binary.Divide: SimdLoops.BinaryScalarLeft<T, DivideOperator<T>>(x, y, r); break;
             default: for (int i = 0; i < r.Length; i++) r[i] = Scalar(x, y[i], op); break;
         }
     }
@@ -177,20 +184,19 @@ internal static class Broadcasting
         return result;
     }
 
-    /// <summary>A float function over a float32 or float64 array (integers become float64, as numpy's ufuncs).</summary>
-    public static NDArray Unary(NDArray a, SpanFunc<float> single, SpanFunc<double> dbl)
+    /// <summary>A float function over a float32 or float64 array (integers become float64, as numpy's ufuncs); large results are lazy.</summary>
+    public static NDArray Unary(NDArray a, ElementwiseFunction f)
     {
-        if (a.Storage is float[] f)
-        {
-            var r = GC.AllocateUninitializedArray<float>(f.Length);
-            single(f, r);
-            return new NDArray(r, (long[])a.Dims.Clone());
-        }
-        var d = a.Data<double>();
-        var result = GC.AllocateUninitializedArray<double>(d.Length);
-        dbl(d, result);
-        return new NDArray(result, (long[])a.Dims.Clone());
+        if (a.dtype == TF_DataType.TF_FLOAT)
+            return LazyElementwise<float>.TryUnary(a, f) ?? Eager(a.Data<float>(), a.Dims, f);
+        if (a.dtype == TF_DataType.TF_DOUBLE && LazyElementwise<double>.TryUnary(a, f) is NDArray lazy) return lazy;
+        return Eager(a.Data<double>(), a.Dims, f);
     }
 
-    public delegate void SpanFunc<T>(ReadOnlySpan<T> source, Span<T> destination);
+    static NDArray Eager<T>(T[] values, long[] dims, ElementwiseFunction f) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = GC.AllocateUninitializedArray<T>(values.Length);
+        ElementwiseFunctions.Apply<T>(f, values, result);
+        return new NDArray(result, dims);   // dims arrays are never written, so results share them
+    }
 }

@@ -23,8 +23,22 @@ internal static class MatrixKernels
         {
             var r = new FourRows<T>(w, i, k);
             ref T r0 = ref r.R0, r1 = ref r.R1, r2 = ref r.R2, r3 = ref r.R3;
-            Vector<T> s0 = Vector<T>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            // Two sums per row (even and odd vectors of the row): eight independent additions in flight.
+            Vector<T> s0 = Vector<T>.Zero, s1 = s0, s2 = s0, s3 = s0, u0 = s0, u1 = s0, u2 = s0, u3 = s0;
             int p = 0;
+            for (; p + 2 * width <= k; p += 2 * width)
+            {
+                var xv = Vector.LoadUnsafe(ref xs, (nuint)p);
+                var xw = Vector.LoadUnsafe(ref xs, (nuint)(p + width));
+                s0 += Vector.LoadUnsafe(ref r0, (nuint)p) * xv;
+                s1 += Vector.LoadUnsafe(ref r1, (nuint)p) * xv;
+                s2 += Vector.LoadUnsafe(ref r2, (nuint)p) * xv;
+                s3 += Vector.LoadUnsafe(ref r3, (nuint)p) * xv;
+                u0 += Vector.LoadUnsafe(ref r0, (nuint)(p + width)) * xw;
+                u1 += Vector.LoadUnsafe(ref r1, (nuint)(p + width)) * xw;
+                u2 += Vector.LoadUnsafe(ref r2, (nuint)(p + width)) * xw;
+                u3 += Vector.LoadUnsafe(ref r3, (nuint)(p + width)) * xw;
+            }
             for (; p + width <= k; p += width)
             {
                 var xv = Vector.LoadUnsafe(ref xs, (nuint)p);
@@ -33,7 +47,7 @@ internal static class MatrixKernels
                 s2 += Vector.LoadUnsafe(ref r2, (nuint)p) * xv;
                 s3 += Vector.LoadUnsafe(ref r3, (nuint)p) * xv;
             }
-            T t0 = Vector.Sum(s0), t1 = Vector.Sum(s1), t2 = Vector.Sum(s2), t3 = Vector.Sum(s3);
+            T t0 = Vector.Sum(s0 + u0), t1 = Vector.Sum(s1 + u1), t2 = Vector.Sum(s2 + u2), t3 = Vector.Sum(s3 + u3);
             for (; p < k; p++)
             {
                 T xp = x[p];
@@ -44,34 +58,52 @@ internal static class MatrixKernels
             }
             (y[i], y[i + 1], y[i + 2], y[i + 3]) = (t0, t1, t2, t3);
         }
-        for (; i < m; i++) y[i] = TensorPrimitives.Dot(w.Slice(i * k, k), x);
+        for (; i < m; i++) y[i] = TensorPrimitives.Dot(w.Slice(i * k, k), x[..k]);
     }
 
-    /// <summary>y = Wᵀ·x for row-major W [k, m]: the rows of W weighted by x and summed, read in W's own order.</summary>
+    /// <summary>
+    /// y = Wᵀ·x for row-major W [k, m]: the rows of W weighted by x and summed. A block of eight vectors of y
+    /// stays in registers while every row adds into it, so W is read once, in its own order, and y written once.
+    /// </summary>
     public static void MatTVec<T>(ReadOnlySpan<T> w, int k, int m, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, INumber<T>
     {
         if (w.Length < k * m || x.Length < k || y.Length < m) throw new ArgumentException("operand sizes do not match");
-        y[..m].Clear();
-        int width = Vector<T>.Count, p = 0;
+        int width = Vector<T>.Count, j = 0;
+        ref T ws = ref MemoryMarshal.GetReference(w);
+        ref T xs = ref MemoryMarshal.GetReference(x);
         ref T ys = ref MemoryMarshal.GetReference(y);
-        for (; p + 4 <= k; p += 4)
+        for (; j + 8 * width <= m; j += 8 * width)
         {
-            var r = new FourRows<T>(w, p, m);
-            ref T r0 = ref r.R0, r1 = ref r.R1, r2 = ref r.R2, r3 = ref r.R3;
-            T a0 = x[p], a1 = x[p + 1], a2 = x[p + 2], a3 = x[p + 3];
-            Vector<T> v0 = new(a0), v1 = new(a1), v2 = new(a2), v3 = new(a3);
-            int j = 0;
-            for (; j + width <= m; j += width)
+            Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0, y4 = y0, y5 = y0, y6 = y0, y7 = y0;
+            for (int p = 0; p < k; p++)
             {
-                var sum = Vector.LoadUnsafe(ref ys, (nuint)j)
-                    + Vector.LoadUnsafe(ref r0, (nuint)j) * v0 + Vector.LoadUnsafe(ref r1, (nuint)j) * v1
-                    + Vector.LoadUnsafe(ref r2, (nuint)j) * v2 + Vector.LoadUnsafe(ref r3, (nuint)j) * v3;
-                sum.StoreUnsafe(ref ys, (nuint)j);
+                ref T row = ref Unsafe.Add(ref ws, p * m + j);
+                var a = new Vector<T>(Unsafe.Add(ref xs, p));
+                y0 += Vector.LoadUnsafe(ref row) * a;
+                y1 += Vector.LoadUnsafe(ref row, (nuint)width) * a;
+                y2 += Vector.LoadUnsafe(ref row, (nuint)(2 * width)) * a;
+                y3 += Vector.LoadUnsafe(ref row, (nuint)(3 * width)) * a;
+                y4 += Vector.LoadUnsafe(ref row, (nuint)(4 * width)) * a;
+                y5 += Vector.LoadUnsafe(ref row, (nuint)(5 * width)) * a;
+                y6 += Vector.LoadUnsafe(ref row, (nuint)(6 * width)) * a;
+                y7 += Vector.LoadUnsafe(ref row, (nuint)(7 * width)) * a;
             }
-            for (; j < m; j++)
-                y[j] += Unsafe.Add(ref r0, j) * a0 + Unsafe.Add(ref r1, j) * a1 + Unsafe.Add(ref r2, j) * a2 + Unsafe.Add(ref r3, j) * a3;
+            Store4(ref ys, j, width, y0, y1, y2, y3);
+            Store4(ref ys, j + 4 * width, width, y4, y5, y6, y7);
         }
-        for (; p < k; p++) AddScaled(w.Slice(p * m, m), x[p], y[..m]);
+        for (; j + width <= m; j += width)
+        {
+            var y0 = Vector<T>.Zero;
+            for (int p = 0; p < k; p++)
+                y0 += Vector.LoadUnsafe(ref ws, (nuint)(p * m + j)) * new Vector<T>(Unsafe.Add(ref xs, p));
+            y0.StoreUnsafe(ref ys, (nuint)j);
+        }
+        for (; j < m; j++)
+        {
+            T sum = T.Zero;
+            for (int p = 0; p < k; p++) sum += Unsafe.Add(ref ws, p * m + j) * Unsafe.Add(ref xs, p);
+            Unsafe.Add(ref ys, j) = sum;
+        }
     }
 
     /// <summary>target [m, n] += column ⊗ row (or −= when <paramref name="subtract"/>): np.outer accumulated in place.</summary>
@@ -85,59 +117,129 @@ internal static class MatrixKernels
 
     /// <summary>
     /// target [m, n] += Σ_t columns[t] ⊗ rows[t] over the first k products, in one pass: each block of four
-    /// vectors of a target row stays in registers while it takes every product in queue order (the same
+    /// vectors of two target rows stays in registers while it takes every product in queue order (the same
     /// additions, in the same order, as applying them one by one), and is stored once. With
-    /// <paramref name="fromZero"/> the target's old contents are not read: the sums start from zero.
+    /// <paramref name="fromZero"/> the target's old contents are not read: the sums start from zero. When every
+    /// row vector is sparse (one-hot inputs: `dWxh += np.dot(dhraw, xs[t].T)`) only their nonzero columns are touched.
     /// </summary>
     public static void AddOuters<T>(T[] target, T[][] columns, T[][] rows, int k, int m, int n, bool fromZero = false) where T : unmanaged, INumber<T>
     {
         if (target.Length != m * n || columns.Length < k || rows.Length < k) throw new ArgumentException("operand sizes do not match");
         for (int t = 0; t < k; t++)
             if (columns[t].Length != m || rows[t].Length != n) throw new ArgumentException("operand sizes do not match");
-        int width = Vector<T>.Count;
-        for (int i = 0; i < m; i++)
+        if (TryAddSparseOuters(target, columns, rows, k, m, n, fromZero)) return;
+        int i = 0;
+        for (; i + 2 <= m; i += 2) AddOutersToRows(target, columns, rows, k, i, 2, n, fromZero);
+        if (i < m) AddOutersToRows(target, columns, rows, k, i, 1, n, fromZero);
+    }
+
+    // Rows i (and i + 1 when count is 2) of the target take all k products. Two rows share each loaded
+    // vector of the row operands and keep eight independent sums in flight.
+    static void AddOutersToRows<T>(T[] target, T[][] columns, T[][] rows, int k, int i, int count, int n, bool fromZero) where T : unmanaged, INumber<T>
+    {
+        int width = Vector<T>.Count, j = 0;
+        bool two = count == 2;
+        ref T y = ref target[i * n];
+        ref T z = ref Unsafe.Add(ref y, two ? n : 0);   // the second row (aliases the first when count is 1; never stored then)
+        for (; j + 4 * width <= n; j += 4 * width)
         {
-            ref T y = ref target[i * n];
-            int j = 0;
-            for (; j + 4 * width <= n; j += 4 * width)
+            Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0, z0 = y0, z1 = y0, z2 = y0, z3 = y0;
+            if (!fromZero)
             {
-                Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0;
-                if (!fromZero)
-                {
-                    y0 = Vector.LoadUnsafe(ref y, (nuint)j);
-                    y1 = Vector.LoadUnsafe(ref y, (nuint)(j + width));
-                    y2 = Vector.LoadUnsafe(ref y, (nuint)(j + 2 * width));
-                    y3 = Vector.LoadUnsafe(ref y, (nuint)(j + 3 * width));
-                }
-                for (int t = 0; t < k; t++)
-                {
-                    var a = new Vector<T>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i));
-                    ref T r = ref MemoryMarshal.GetArrayDataReference(rows[t]);
-                    y0 += Vector.LoadUnsafe(ref r, (nuint)j) * a;
-                    y1 += Vector.LoadUnsafe(ref r, (nuint)(j + width)) * a;
-                    y2 += Vector.LoadUnsafe(ref r, (nuint)(j + 2 * width)) * a;
-                    y3 += Vector.LoadUnsafe(ref r, (nuint)(j + 3 * width)) * a;
-                }
-                y0.StoreUnsafe(ref y, (nuint)j);
-                y1.StoreUnsafe(ref y, (nuint)(j + width));
-                y2.StoreUnsafe(ref y, (nuint)(j + 2 * width));
-                y3.StoreUnsafe(ref y, (nuint)(j + 3 * width));
+                (y0, y1, y2, y3) = Load4(ref y, j, width);
+                if (two) (z0, z1, z2, z3) = Load4(ref z, j, width);
             }
-            for (; j + width <= n; j += width)
+            for (int t = 0; t < k; t++)
             {
-                var y0 = fromZero ? Vector<T>.Zero : Vector.LoadUnsafe(ref y, (nuint)j);
-                for (int t = 0; t < k; t++)
-                    y0 += Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(rows[t]), (nuint)j) * new Vector<T>(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i));
-                y0.StoreUnsafe(ref y, (nuint)j);
+                ref T c = ref MemoryMarshal.GetArrayDataReference(columns[t]);
+                ref T r = ref MemoryMarshal.GetArrayDataReference(rows[t]);
+                var (r0, r1, r2, r3) = Load4(ref r, j, width);
+                var a = new Vector<T>(Unsafe.Add(ref c, i));
+                y0 += r0 * a;
+                y1 += r1 * a;
+                y2 += r2 * a;
+                y3 += r3 * a;
+                if (!two) continue;
+                var b = new Vector<T>(Unsafe.Add(ref c, i + 1));
+                z0 += r0 * b;
+                z1 += r1 * b;
+                z2 += r2 * b;
+                z3 += r3 * b;
             }
-            for (; j < n; j++)
+            Store4(ref y, j, width, y0, y1, y2, y3);
+            if (two) Store4(ref z, j, width, z0, z1, z2, z3);
+        }
+        for (int row = 0; row < count; row++)
+        {
+            ref T target0 = ref Unsafe.Add(ref y, row * n);
+            for (int p = j; p + width <= n; p += width)
             {
-                T sum = fromZero ? T.Zero : Unsafe.Add(ref y, j);
-                for (int t = 0; t < k; t++) sum += Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows[t]), j) * Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(columns[t]), i);
-                Unsafe.Add(ref y, j) = sum;
+                var y0 = fromZero ? Vector<T>.Zero : Vector.LoadUnsafe(ref target0, (nuint)p);
+                for (int t = 0; t < k; t++)
+                    y0 += Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(rows[t]), (nuint)p) * new Vector<T>(columns[t][i + row]);
+                y0.StoreUnsafe(ref target0, (nuint)p);
+            }
+            for (int p = j + (n - j) / width * width; p < n; p++)
+            {
+                T sum = fromZero ? T.Zero : Unsafe.Add(ref target0, p);
+                for (int t = 0; t < k; t++) sum += rows[t][p] * columns[t][i + row];
+                Unsafe.Add(ref target0, p) = sum;
             }
         }
     }
+
+    static (Vector<T>, Vector<T>, Vector<T>, Vector<T>) Load4<T>(ref T source, int j, int width) => (
+        Vector.LoadUnsafe(ref source, (nuint)j), Vector.LoadUnsafe(ref source, (nuint)(j + width)),
+        Vector.LoadUnsafe(ref source, (nuint)(j + 2 * width)), Vector.LoadUnsafe(ref source, (nuint)(j + 3 * width)));
+
+    static void Store4<T>(ref T target, int j, int width, Vector<T> v0, Vector<T> v1, Vector<T> v2, Vector<T> v3)
+    {
+        v0.StoreUnsafe(ref target, (nuint)j);
+        v1.StoreUnsafe(ref target, (nuint)(j + width));
+        v2.StoreUnsafe(ref target, (nuint)(j + 2 * width));
+        v3.StoreUnsafe(ref target, (nuint)(j + 3 * width));
+    }
+
+    // The products whose row vectors are all sparse, applied to their nonzero columns only (in queue order per element).
+    static bool TryAddSparseOuters<T>(T[] target, T[][] columns, T[][] rows, int k, int m, int n, bool fromZero) where T : unmanaged, INumber<T>
+    {
+        Span<int> nonZeros = stackalloc int[Math.Min(SparseVector.Limit(n), MaxSparseIndices)];
+        for (int t = 0; t < k; t++)
+            if (SparseVector.NonZeros<T>(rows[t], nonZeros) < 0) return false;
+        if (fromZero) Array.Clear(target);
+        for (int t = 0; t < k; t++)
+        {
+            T[] column = columns[t], row = rows[t];
+            int count = SparseVector.NonZeros<T>(row, nonZeros);
+            foreach (int p in nonZeros[..count])
+            {
+                T a = row[p];
+                for (int r = 0; r < m; r++) target[r * n + p] += column[r] * a;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>y = W·x for row-major W [m, k] when x is sparse (see <see cref="SparseVector"/>): only x's nonzero columns of W are read.</summary>
+    public static bool TrySparseMatVec<T>(ReadOnlySpan<T> w, int m, int k, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, INumber<T>
+    {
+        if (w.Length < m * k || x.Length < k || y.Length < m) throw new ArgumentException("operand sizes do not match");
+        Span<int> nonZeros = stackalloc int[Math.Min(SparseVector.Limit(k), MaxSparseIndices)];
+        int count = SparseVector.NonZeros(x[..k], nonZeros);
+        if (count < 0) return false;
+        nonZeros = nonZeros[..count];
+        for (int i = 0; i < m; i++)
+        {
+            var row = w.Slice(i * k, k);
+            T sum = T.Zero;
+            foreach (int p in nonZeros) sum += row[p] * x[p];
+            y[i] = sum;
+        }
+        return true;
+    }
+
+    // Bounds the stack buffer of nonzero indices; denser vectors take the dense kernels.
+    const int MaxSparseIndices = 64;
 
     /// <summary>y += a·x over equal lengths.</summary>
     public static void AddScaled<T>(ReadOnlySpan<T> x, T a, Span<T> y) where T : unmanaged, INumber<T>

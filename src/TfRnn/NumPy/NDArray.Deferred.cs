@@ -20,9 +20,16 @@ public sealed partial class NDArray
     /// <summary>The recipe of an array whose elements have not been computed yet, else null.</summary>
     internal DeferredValue? Deferred => _storage == null ? _deferred : null;
 
-    // The recipe is kept (not cleared) so two threads reading at once both find it; the first to assign wins.
-    Array Materialize() =>
-        (_deferred ?? throw new InvalidOperationException("an NDArray has neither storage nor a deferred value")).Materialize();
+    // Two threads reading at once may both compute the elements; the first to store them wins and both see its
+    // array. The recipe is then dropped, releasing the operands it held.
+    Array Materialize()
+    {
+        var recipe = _deferred;
+        if (recipe == null) return Volatile.Read(ref _storage) ?? throw new InvalidOperationException("an NDArray has neither storage nor a deferred value");
+        var values = Interlocked.CompareExchange(ref _storage, recipe.Materialize(), null) ?? _storage!;
+        _deferred = null;
+        return values;
+    }
 }
 
 /// <summary>How to compute a deferred NDArray's row-major elements.</summary>
@@ -71,7 +78,7 @@ internal sealed class DeferredOuter<T>(T[] column, T[] row) : DeferredValue wher
     public override bool TryAccumulate(NDArray target, bool subtract)
     {
         if (target.TryQueueOuter(column, row, subtract)) return true;
-        if (target.Storage is not T[] values || values.Length != column.Length * row.Length) return false;
+        if (target.WritableStorage is not T[] values || values.Length != column.Length * row.Length) return false;
         MatrixKernels.AddOuter<T>(values, column, row, subtract);
         return true;
     }

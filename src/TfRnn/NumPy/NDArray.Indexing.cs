@@ -23,6 +23,7 @@ public sealed partial class NDArray
         }
         set
         {
+            PrepareWrite();
             var (offset, count, rest) = Locate(index);
             if (value.size == 1 && TryFillFloat(offset, count, value)) return;
             var source = value.dtype == dtype ? value : value.astype(dtype);
@@ -50,7 +51,7 @@ public sealed partial class NDArray
     {
         if (index.Length != _dims.Length)
             throw new IndexOutOfRangeException($"SetValue needs {_dims.Length} indices, got {index.Length}");
-        if (Storage is not T[] typed)
+        if (WritableStorage is not T[] typed)
             throw new TypeError($"cannot store a {typeof(T).Name} in an array of dtype {dtype.as_numpy_name()}");
         typed[Locate(index).offset] = value;
     }

@@ -48,10 +48,35 @@ public sealed partial class NDArray
         if (other.Deferred is DeferredValue deferred && op is Broadcasting.Binary.Add or Broadcasting.Binary.Subtract
             && other.dtype == dtype && other._dims.SequenceEqual(_dims) && deferred.TryAccumulate(this, op == Broadcasting.Binary.Subtract))
             return;
+        if (TryInPlaceLazy(other, op)) return;
         if (Broadcasting.TryInPlace(this, other, op)) return;
         var result = Broadcasting.Apply(this, other, op);
         if (!result.Dims.SequenceEqual(_dims))
             throw new ValueError($"non-broadcastable output operand with shape {shape} doesn't match the broadcast shape {result.shape}");
         CopyFrom(result);
+    }
+
+    // `param += <lazy expression>`: one pass, block by block; onto a fresh array when lazy results captured this one.
+    bool TryInPlaceLazy(NDArray other, Broadcasting.Binary op)
+    {
+        if (other.dtype != dtype || !other._dims.AsSpan().SequenceEqual(_dims)) return false;
+        switch (other.Deferred)
+        {
+            case LazyElementwise<double> node when Storage is double[] values: ApplyLazy(node, values, op); return true;
+            case LazyElementwise<float> node when Storage is float[] values: ApplyLazy(node, values, op); return true;
+            default: return false;
+        }
+    }
+
+    void ApplyLazy<T>(LazyElementwise<T> node, T[] values, Broadcasting.Binary op) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        if (!IsCaptured)
+        {
+            node.ApplyTo(values, values, op);
+            return;
+        }
+        var written = GC.AllocateUninitializedArray<T>(values.Length);
+        node.ApplyTo(values, written, op);
+        ReplaceCapturedStorage(written);
     }
 }

@@ -15,6 +15,8 @@ public sealed partial class NDArray
     /// <summary>A view of <paramref name="owner"/>'s storage with other dimensions; both then apply their writes at once.</summary>
     internal static NDArray ViewOf(NDArray owner, long[] dims)
     {
+        // A view writes into the owner's storage, which must not be an array lazy results captured.
+        if (owner._captured) _ = owner.WritableStorage;
         var view = new NDArray(owner.Storage, dims) { _sharesStorage = true };
         owner._sharesStorage = true;
         return view;
@@ -31,7 +33,7 @@ public sealed partial class NDArray
             _storage = GC.AllocateUninitializedArray<T>(zeros.Count);
             fromZero = true;
         }
-        if (_sharesStorage || _storage is not T[] values || values.Length != column.Length * row.Length) return false;
+        if (_sharesStorage || _captured || _storage is not T[] values || values.Length != column.Length * row.Length) return false;
         if (_pendingOuters != null && _pendingOuters is not PendingOuters<T>) return false;
         var pending = (PendingOuters<T>)(_pendingOuters ??= new PendingOuters<T>(fromZero));
         pending.Add(column, row, subtract);

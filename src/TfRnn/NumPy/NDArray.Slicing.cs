@@ -18,6 +18,7 @@ public sealed partial class NDArray
         }
         set
         {
+            PrepareWrite();
             var (offsets, dims) = Select(indices);
             var source = value.dtype == dtype ? value : value.astype(dtype);
             var sourceDims = source._dims.SkipWhile((d, i) => d == 1 && source._dims.Length - i > dims.Length).ToArray();

@@ -36,7 +36,7 @@ public sealed partial class NDArray
         get
         {
             if (_pendingOuters != null) FlushPendingOuters();
-            return _storage ??= Materialize();
+            return _storage ?? Materialize();
         }
     }
 
@@ -147,6 +147,6 @@ public sealed partial class NDArray
         if (source.Storage.Length != Storage.Length)
             throw new ValueError($"could not broadcast input array from shape {source.shape} into shape {shape}");
         var converted = source.dtype == dtype ? source : source.astype(dtype);
-        Array.Copy(converted.Storage, Storage, Storage.Length);
+        Array.Copy(converted.Storage, WritableStorage, Storage.Length);
     }
 }

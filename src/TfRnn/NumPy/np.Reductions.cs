@@ -7,8 +7,8 @@ public static partial class np
     /// <summary>np.sum(a, axis): float inputs keep their dtype, integers sum as int64 (numpy's rule).</summary>
     public static NDArray sum(NDArray a, int? axis = null)
     {
-        if (axis == null && a.Storage is float[] f) return NDArray.Scalar(TensorPrimitives.Sum<float>(f));
-        if (axis == null && a.Storage is double[] d) return NDArray.Scalar(TensorPrimitives.Sum<double>(d));
+        if (axis == null && a.Storage is float[] f) return NDArray.Scalar(SimdLoops.Sum<float>(f));
+        if (axis == null && a.Storage is double[] d) return NDArray.Scalar(SimdLoops.Sum<double>(d));
         var result = Reduce(a, axis, values => values.Sum());
         return result.astype(a.dtype.is_floating() ? a.dtype : int64);
     }

@@ -87,11 +87,11 @@ public static partial class np
     public static NDArray minimum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Minimum);
     public static NDArray power(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Power);
 
-    public static NDArray exp(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Exp, TensorPrimitives.Exp);
-    public static NDArray log(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Log, TensorPrimitives.Log);
-    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Tanh, VectorTanh.Tanh);
-    public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Sqrt, TensorPrimitives.Sqrt);
-    public static NDArray abs(NDArray a) => Broadcasting.Unary(a, TensorPrimitives.Abs, TensorPrimitives.Abs);
+    public static NDArray exp(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Exp);
+    public static NDArray log(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Log);
+    public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Tanh);
+    public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Sqrt);
+    public static NDArray abs(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Abs);
     public static NDArray square(NDArray a) => a * a;
 
     /// <summary>np.clip(a, a_min, a_max, out): limits values; writes into <paramref name="out"/> when given (as min-char-rnn does).</summary>
@@ -99,10 +99,10 @@ public static partial class np
     {
         var target = @out ?? a.copy();
         if (!ReferenceEquals(target, a)) target.CopyFrom(a);
-        switch (target.Storage)
+        switch (target.WritableStorage)
         {
-            case float[] f: TensorPrimitives.Clamp<float>(f, (float)a_min, (float)a_max, f); break;
-            case double[] d: TensorPrimitives.Clamp<double>(d, a_min, a_max, d); break;
+            case float[] f: SimdLoops.Clamp<float>(f, (float)a_min, (float)a_max); break;
+            case double[] d: SimdLoops.Clamp<double>(d, a_min, a_max); break;
             default:
                 var clipped = a.ToArray<double>().Select(v => Math.Clamp(v, a_min, a_max)).ToArray();
                 target.CopyFrom(new NDArray(clipped, a.Dims).astype(target.dtype));

@@ -43,7 +43,10 @@ public static partial class np
         if (n == 1 && a.Deferred is DeferredTranspose at)
             MatrixKernels.MatTVec<T>(at.Source.Data<T>(), k, m, b.Data<T>(), result);
         else if (n == 1)
-            MatrixKernels.MatVec<T>(a.Data<T>(), m, k, b.Data<T>(), result);
+        {
+            if (!MatrixKernels.TrySparseMatVec<T>(a.Data<T>(), m, k, b.Data<T>(), result))
+                MatrixKernels.MatVec<T>(a.Data<T>(), m, k, b.Data<T>(), result);
+        }
         else
         {
             // Row i of the result is the sum over p of x[i, p] * (row p of y).

@@ -72,7 +72,7 @@ public static partial class np
             var source = x.copy();
             int row = (int)(x.size / Math.Max(1, x.len));
             for (int i = 0; i < order.Length; i++)
-                Array.Copy(source.Storage, order[i] * row, x.Storage, (long)i * row, row);
+                Array.Copy(source.Storage, order[i] * row, x.WritableStorage, (long)i * row, row);
         }
 
         /// <summary>np.random.permutation(n): a random ordering of 0 … n−1 (int64).</summary>

@@ -1,0 +1,143 @@
+using System.Numerics;
+
+namespace TfRnn;
+
+/// <summary>
+/// An elementwise expression over large float arrays whose elements are computed when first needed: by the
+/// compound assignment that consumes it (`param += -lr * dparam / np.sqrt(mem + 1e-8)` becomes one pass over
+/// param, block by block in the cache, with no temporary array), or in full when anything else reads it.
+/// Each node applies the same operation NumPy's eager ufunc would, so the values are the same; operands are
+/// the storage arrays captured at creation (see NDArray.CopyOnWrite.cs), scalars, or other lazy nodes.
+/// </summary>
+internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Smaller results are computed at once: below this the bookkeeping costs more than a temporary.</summary>
+    public const int MinElements = 1024;
+
+    /// <summary>Deeper expressions compute their operands first (each level holds one block buffer during evaluation).</summary>
+    public const int MaxDepth = 8;
+
+    // Elements per block: the buffers of a full-depth expression stay within L1.
+    const int BlockSize = 256;
+
+    readonly Operand _left, _right;
+    readonly Broadcasting.Binary _binary;
+    readonly ElementwiseFunction? _unary;
+
+    public int Count { get; }
+    public int Depth { get; }
+
+    LazyElementwise(int count, Operand left, Operand right, Broadcasting.Binary binary, ElementwiseFunction? unary)
+    {
+        (Count, _left, _right, _binary, _unary) = (count, left, right, binary, unary);
+        Depth = 1 + Math.Max(left.Depth, right.Depth);
+    }
+
+    /// <summary>a op b as a lazy NDArray, or null when it should be computed now (small, mixed types, broadcasting, views).</summary>
+    public static NDArray? TryBinary(NDArray a, NDArray b, Broadcasting.Binary op)
+    {
+        if (op is not (Broadcasting.Binary.Add or Broadcasting.Binary.Subtract or Broadcasting.Binary.Multiply or Broadcasting.Binary.Divide)) return null;
+        bool aScalar = a.ndim == 0, bScalar = b.ndim == 0;
+        if (aScalar == bScalar && !a.Dims.AsSpan().SequenceEqual(b.Dims)) return null;
+        var shaped = aScalar ? b : a;
+        if (shaped.size < MinElements || a.dtype != b.dtype) return null;
+        if (!Operand.TryOf(a, out var left) || !Operand.TryOf(b, out var right)) return null;
+        var node = new LazyElementwise<T>((int)shaped.size, left, right, op, null);
+        return NDArray.Deferring(node, shaped.Dims, shaped.dtype);
+    }
+
+    /// <summary>f(a) as a lazy NDArray, or null when it should be computed now.</summary>
+    public static NDArray? TryUnary(NDArray a, ElementwiseFunction f)
+    {
+        if (a.ndim == 0 || a.size < MinElements || !Operand.TryOf(a, out var operand)) return null;
+        var node = new LazyElementwise<T>((int)a.size, operand, Operand.None, default, f);
+        return NDArray.Deferring(node, a.Dims, a.dtype);
+    }
+
+    public override Array Materialize()
+    {
+        var result = GC.AllocateUninitializedArray<T>(Count);
+        Span<T> buffers = stackalloc T[(MaxDepth + 1) * BlockSize];
+        for (int start = 0; start < Count; start += BlockSize)
+        {
+            int length = Math.Min(BlockSize, Count - start);
+            Evaluate(start, length, buffers, result.AsSpan(start, length));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// destination = source op this, block by block (a fused `target op= expression`); destination may be
+    /// source itself, or a fresh array when source is captured storage (copy-on-write in the same pass).
+    /// </summary>
+    public void ApplyTo(T[] source, T[] destination, Broadcasting.Binary op)
+    {
+        Span<T> buffers = stackalloc T[(MaxDepth + 1) * BlockSize];
+        for (int start = 0; start < Count; start += BlockSize)
+        {
+            int length = Math.Min(BlockSize, Count - start);
+            var values = Evaluate(start, length, buffers[BlockSize..], buffers[..length]);
+            Broadcasting.Same<T>(source.AsSpan(start, length), values, destination.AsSpan(start, length), op);
+        }
+    }
+
+    // This node's elements [start, start + length) into `own` (a leaf operand is read in place instead).
+    // `free` is scratch space: the left operand is computed into `own` first, then the right one into the
+    // first block of `free`, with the rest of `free` for its own operands; so an expression of depth d needs d blocks.
+    ReadOnlySpan<T> Evaluate(int start, int length, Span<T> free, Span<T> own)
+    {
+        var left = _left.IsScalar ? default : _left.Values(start, length, free, own);
+        if (_unary is ElementwiseFunction f)
+        {
+            ElementwiseFunctions.Apply(f, left, own);
+            return own;
+        }
+        if (_right.IsScalar)
+        {
+            Broadcasting.ScalarRight(left, _right.Scalar, own, _binary);
+            return own;
+        }
+        var right = _right.Values(start, length, free[BlockSize..], free[..length]);
+        if (_left.IsScalar) Broadcasting.ScalarLeft(_left.Scalar, right, own, _binary);
+        else Broadcasting.Same(left, right, own, _binary);
+        return own;
+    }
+
+    /// <summary>One operand: a captured storage array, a scalar, or a lazy node.</summary>
+    readonly struct Operand
+    {
+        readonly T[]? _array;
+        readonly LazyElementwise<T>? _node;
+
+        public T Scalar { get; }
+        public bool IsScalar { get; }
+        public int Depth => _node?.Depth ?? 0;
+
+        Operand(T[]? array, LazyElementwise<T>? node, T scalar, bool isScalar) => (_array, _node, Scalar, IsScalar) = (array, node, scalar, isScalar);
+
+        public static Operand None => default;
+
+        public static bool TryOf(NDArray a, out Operand operand)
+        {
+            operand = default;
+            if (a.ndim == 0)
+            {
+                if (a.Storage is not T[] one) return false;
+                operand = new Operand(null, null, one[0], true);
+                return true;
+            }
+            if (a.Deferred is LazyElementwise<T> node && node.Depth < MaxDepth)
+            {
+                operand = new Operand(null, node, default, false);
+                return true;
+            }
+            var captured = a.TryCapture<T>();
+            if (captured == null) return false;
+            operand = new Operand(captured, null, default, false);
+            return true;
+        }
+
+        public ReadOnlySpan<T> Values(int start, int length, Span<T> free, Span<T> own) =>
+            _node != null ? _node.Evaluate(start, length, free, own) : _array.AsSpan(start, length);
+    }
+}
