@@ -189,8 +189,8 @@ internal static class Broadcasting
     {
         if (a.dtype == TF_DataType.TF_FLOAT)
             return LazyElementwise<float>.TryUnary(a, f) ?? Eager(a.Data<float>(), a.Dims, f);
-        if (a.dtype == TF_DataType.TF_DOUBLE && LazyElementwise<double>.TryUnary(a, f) is NDArray lazy) return lazy;
-        return Eager(a.Data<double>(), a.Dims, f);
+        var lazy = a.dtype == TF_DataType.TF_DOUBLE ? LazyElementwise<double>.TryUnary(a, f) : null;
+        return lazy ?? Eager(a.Data<double>(), a.Dims, f);
     }
 
     static NDArray Eager<T>(T[] values, long[] dims, ElementwiseFunction f) where T : unmanaged, IFloatingPointIeee754<T>

@@ -38,10 +38,13 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     {
         if (op is not (Broadcasting.Binary.Add or Broadcasting.Binary.Subtract or Broadcasting.Binary.Multiply or Broadcasting.Binary.Divide)) return null;
         bool aScalar = a.ndim == 0, bScalar = b.ndim == 0;
-        if (aScalar == bScalar && !a.Dims.AsSpan().SequenceEqual(b.Dims)) return null;
         var shaped = aScalar ? b : a;
+        // Cheapest tests first: this runs on every elementwise op, and most arrays are small.
         if (shaped.size < MinElements || a.dtype != b.dtype) return null;
-        if (!Operand.TryOf(a, out var left) || !Operand.TryOf(b, out var right)) return null;
+        if (aScalar == bScalar && !a.Dims.AsSpan().SequenceEqual(b.Dims)) return null;
+        // Both operands must be usable before either is captured (a capture makes its next write copy).
+        if (!Operand.CanUse(a) || !Operand.CanUse(b)) return null;
+        var (left, right) = (Operand.Of(a), Operand.Of(b));
         var node = new LazyElementwise<T>((int)shaped.size, left, right, op, null);
         return NDArray.Deferring(node, shaped.Dims, shaped.dtype);
     }
@@ -49,8 +52,8 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     /// <summary>f(a) as a lazy NDArray, or null when it should be computed now.</summary>
     public static NDArray? TryUnary(NDArray a, ElementwiseFunction f)
     {
-        if (a.ndim == 0 || a.size < MinElements || !Operand.TryOf(a, out var operand)) return null;
-        var node = new LazyElementwise<T>((int)a.size, operand, Operand.None, default, f);
+        if (a.ndim == 0 || a.size < MinElements || !Operand.CanUse(a)) return null;
+        var node = new LazyElementwise<T>((int)a.size, Operand.Of(a), Operand.None, default, f);
         return NDArray.Deferring(node, a.Dims, a.dtype);
     }
 
@@ -117,24 +120,16 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
 
         public static Operand None => default;
 
-        public static bool TryOf(NDArray a, out Operand operand)
+        /// <summary>Whether <see cref="Of"/> can take <paramref name="a"/>: a scalar, a shallow enough lazy node, or capturable storage.</summary>
+        public static bool CanUse(NDArray a) =>
+            a.ndim == 0 ? a.Storage is T[] : a.Deferred is LazyElementwise<T> node ? node.Depth < MaxDepth : a.CanCapture<T>();
+
+        /// <summary>The operand for <paramref name="a"/> (check <see cref="CanUse"/> first); captures a's storage.</summary>
+        public static Operand Of(NDArray a)
         {
-            operand = default;
-            if (a.ndim == 0)
-            {
-                if (a.Storage is not T[] one) return false;
-                operand = new Operand(null, null, one[0], true);
-                return true;
-            }
-            if (a.Deferred is LazyElementwise<T> node && node.Depth < MaxDepth)
-            {
-                operand = new Operand(null, node, default, false);
-                return true;
-            }
-            var captured = a.TryCapture<T>();
-            if (captured == null) return false;
-            operand = new Operand(captured, null, default, false);
-            return true;
+            if (a.ndim == 0) return new Operand(null, null, ((T[])a.Storage)[0], true);
+            if (a.Deferred is LazyElementwise<T> node) return new Operand(null, node, default, false);
+            return new Operand(a.Capture<T>(), null, default, false);
         }
 
         public ReadOnlySpan<T> Values(int start, int length, Span<T> free, Span<T> own) =>

@@ -29,14 +29,16 @@ public sealed partial class NDArray
     internal void PrepareWrite() => _ = WritableStorage;
 
     /// <summary>
-    /// The storage for a lazy result to read later, or null when it must not be captured: a view shares it with
-    /// other arrays (whose writes a copy-on-write would no longer reach) or it is not a <typeparamref name="T"/>[].
+    /// Whether a lazy result may capture the storage: not when a view shares it with other arrays (whose writes a
+    /// copy-on-write would no longer reach), nor when it is not a <typeparamref name="T"/>[].
     /// </summary>
-    internal T[]? TryCapture<T>()
+    internal bool CanCapture<T>() => !_sharesStorage && Storage is T[];
+
+    /// <summary>The storage for a lazy result to read later (check <see cref="CanCapture"/> first); marks it captured.</summary>
+    internal T[] Capture<T>()
     {
-        if (_sharesStorage || Storage is not T[] values) return null;
         _captured = true;
-        return values;
+        return (T[])Storage;
     }
 
     /// <summary>Replaces the storage by <paramref name="written"/>, computed from the captured one by a fused write.</summary>

@@ -99,7 +99,7 @@ internal static class SimdLoops
         for (; i < x.Length; i++) Unsafe.Add(ref xs, i) = T.Min(T.Max(Unsafe.Add(ref xs, i), min), max);
     }
 
-    /// <summary>The sum of all elements, in vector lanes then across them (pairwise like NumPy's, not left to right).</summary>
+    /// <summary>The sum of all elements, in vector lanes then across them (in two sets of vector lanes, then across them: a different order from a left-to-right sum, as NumPy's own pairwise sum is).</summary>
     public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, INumber<T>
     {
         int width = Vector<T>.Count, i = 0;
