@@ -70,21 +70,14 @@ internal static class Broadcasting
         var y = b.Data<T>();
         bool same = a.Dims.AsSpan().SequenceEqual(b.Dims);
         // A 0-d operand (a C# number beside an array) broadcasts to the other's shape: no shape arithmetic.
-        long[] dims = same || b.ndim == 0 ? (long[])a.Dims.Clone() : a.ndim == 0 ? (long[])b.Dims.Clone() : BroadcastDims(a.Dims, b.Dims);
-        int count = same || b.ndim == 0 ? x.Length : a.ndim == 0 ? y.Length : (int)Count(dims);
+        long[] dims = same || b.ndim == 0 ? a.Dims : a.ndim == 0 ? b.Dims : BroadcastDims(a.Dims, b.Dims);
+        int count = same || b.ndim == 0 ? x.Length : a.ndim == 0 ? y.Length : (int)NDArray.ElementCount(dims);
         var result = GC.AllocateUninitializedArray<T>(count); // every element is written below
         if (same) Same(x, y, result, op);
         else if (y.Length == 1 && x.Length == result.Length) ScalarRight(x, y[0], result, op);
         else if (x.Length == 1 && y.Length == result.Length) ScalarLeft(x[0], y, result, op);
         else Strided(x, a.Dims, y, b.Dims, result, dims, op);
         return new NDArray(result, dims);
-    }
-
-    static long Count(long[] dims)
-    {
-        long count = 1;
-        foreach (var d in dims) count *= d;
-        return count;
     }
 
     public static void Same<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> r, Binary op) where T : unmanaged, INumber<T>

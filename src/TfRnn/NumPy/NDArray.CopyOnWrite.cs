@@ -18,7 +18,7 @@ public sealed partial class NDArray
         {
             var storage = Storage;
             if (!_captured) return storage;
-            storage = (Array)storage.Clone();
+            storage = CopyOf(storage);
             _storage = storage;
             _captured = false;
             return storage;

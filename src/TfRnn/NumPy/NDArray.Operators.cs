@@ -26,7 +26,7 @@ public sealed partial class NDArray
     public static NDArray operator <(NDArray a, double b) => a.Compare(v => v < b);
     public static NDArray operator >=(NDArray a, double b) => a.Compare(v => v >= b);
     public static NDArray operator <=(NDArray a, double b) => a.Compare(v => v <= b);
-    NDArray Compare(Func<double, bool> test) => new(Array.ConvertAll(ToArray<double>(), v => test(v)), (long[])_dims.Clone());
+    NDArray Compare(Func<double, bool> test) => new(Array.ConvertAll(ToArray<double>(), v => test(v)), _dims);
 }
 
 public sealed partial class NDArray

@@ -36,6 +36,6 @@ public static partial class np
                     .OrderBy(j => double.IsNaN(values[start + j * inner]) ? 1 : 0).ThenBy(j => values[start + j * inner]).ToArray();
                 for (long j = 0; j < length; j++) result[start + j * inner] = order[j];
             }
-        return new NDArray(result, (long[])a.Dims.Clone());
+        return new NDArray(result, a.Dims);
     }
 }

@@ -29,26 +29,27 @@ public static partial class np
     /// <summary>np.full(shape, fill_value).</summary>
     public static NDArray full(long[] shape, NDArray fill_value)
     {
-        var data = Array.CreateInstance(fill_value.Storage.GetType().GetElementType()!, shape.Aggregate(1L, (a, b) => a * b));
+        var data = Array.CreateInstance(fill_value.Storage.GetType().GetElementType()!, NDArray.ElementCount(shape));
         object value = fill_value.Storage.GetValue(0)!;
         for (int i = 0; i < data.Length; i++) data.SetValue(value, i);
-        return new NDArray(data, (long[])shape.Clone());
+        return new NDArray(data, shape.AsSpan().ToArray());
     }
 
+    // Zeros and Filled own `shape` (a fresh as_list() or an operand's never-written dims), so they keep it uncopied.
     // Matrix-sized float zeros are deferred (see DeferredZeros): min-char-rnn's gradients take their first
     // values from queued outer products, so their zeros need never be written.
     static NDArray Zeros(long[] shape, TF_DataType dtype)
     {
-        long count = shape.Aggregate(1L, (a, b) => a * b);
+        long count = NDArray.ElementCount(shape);
         if (count < DeferredZeros.MinElements || dtype is not (float32 or float64)) return Filled(shape, dtype, 0);
         var zeros = dtype == float32 ? (DeferredValue)new DeferredZeros<float>((int)count) : new DeferredZeros<double>((int)count);
-        return NDArray.Deferring(zeros, (long[])shape.Clone(), dtype);
+        return NDArray.Deferring(zeros, shape, dtype);
     }
 
     // Typed fills: zeros/zeros_like run per time step in min-char-rnn, so no boxing and no second copy.
     static NDArray Filled(long[] shape, TF_DataType dtype, int value)
     {
-        long count = shape.Aggregate(1L, (a, b) => a * b);
+        long count = NDArray.ElementCount(shape);
         Array data = dtype switch
         {
             float32 => Fill(new float[count], value),
@@ -57,7 +58,7 @@ public static partial class np
             int64 => Fill(new long[count], value),
             _ => full(shape, value).astype(dtype).Storage,
         };
-        return new NDArray(data, (long[])shape.Clone());
+        return new NDArray(data, shape);
     }
 
     static T[] Fill<T>(T[] data, int value) where T : System.Numerics.INumber<T>
