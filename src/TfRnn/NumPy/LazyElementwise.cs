@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TfRnn;
 
@@ -8,7 +9,10 @@ namespace TfRnn;
 /// param, block by block in the cache, with no temporary array), or in full when anything else reads it.
 /// Each node applies the same operation NumPy's eager ufunc would, so the values are the same; operands are
 /// the storage arrays captured at creation (see NDArray.CopyOnWrite.cs), scalars, or other lazy nodes.
+/// Its block buffers are stack scratch written before they are read, so they are not zeroed (SkipLocalsInit):
+/// zeroing them cost more than some whole evaluations.
 /// </summary>
+[SkipLocalsInit]
 internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Smaller results are computed at once: below this the bookkeeping costs more than a temporary.</summary>

@@ -115,83 +115,6 @@ internal static class MatrixKernels
             AddScaled(row, subtract ? -column[i] : column[i], target.Slice(i * n, n));
     }
 
-    /// <summary>
-    /// target [m, n] += Σ_t columns[t] ⊗ rows[t] over the first k products, in one pass: each block of four
-    /// vectors of two target rows stays in registers while it takes every product in queue order (the same
-    /// additions, in the same order, as applying them one by one), and is stored once. With
-    /// <paramref name="fromZero"/> the target's old contents are not read: the sums start from zero. When every
-    /// row vector is sparse (one-hot inputs: `dWxh += np.dot(dhraw, xs[t].T)`) only their nonzero columns are touched.
-    /// </summary>
-    public static void AddOuters<T>(T[] target, T[][] columns, T[][] rows, int k, int m, int n, bool fromZero = false) where T : unmanaged, INumber<T>
-    {
-        if (target.Length != m * n || columns.Length < k || rows.Length < k) throw new ArgumentException("operand sizes do not match");
-        for (int t = 0; t < k; t++)
-            if (columns[t].Length != m || rows[t].Length != n) throw new ArgumentException("operand sizes do not match");
-        if (TryAddSparseOuters(target, columns, rows, k, m, n, fromZero)) return;
-        int i = 0;
-        for (; i + 2 <= m; i += 2) AddOutersToRows(target, columns, rows, k, i, 2, n, fromZero);
-        if (i < m) AddOutersToRows(target, columns, rows, k, i, 1, n, fromZero);
-    }
-
-    // Rows i (and i + 1 when count is 2) of the target take all k products. Two rows share each loaded
-    // vector of the row operands and keep eight independent sums in flight.
-    static void AddOutersToRows<T>(T[] target, T[][] columns, T[][] rows, int k, int i, int count, int n, bool fromZero) where T : unmanaged, INumber<T>
-    {
-        int width = Vector<T>.Count, j = 0;
-        bool two = count == 2;
-        ref T y = ref target[i * n];
-        ref T z = ref Unsafe.Add(ref y, two ? n : 0);   // the second row (aliases the first when count is 1; never stored then)
-        for (; j + 4 * width <= n; j += 4 * width)
-        {
-            Vector<T> y0 = Vector<T>.Zero, y1 = y0, y2 = y0, y3 = y0, z0 = y0, z1 = y0, z2 = y0, z3 = y0;
-            if (!fromZero)
-            {
-                (y0, y1, y2, y3) = Load4(ref y, j, width);
-                if (two) (z0, z1, z2, z3) = Load4(ref z, j, width);
-            }
-            for (int t = 0; t < k; t++)
-            {
-                ref T c = ref MemoryMarshal.GetArrayDataReference(columns[t]);
-                ref T r = ref MemoryMarshal.GetArrayDataReference(rows[t]);
-                var (r0, r1, r2, r3) = Load4(ref r, j, width);
-                var a = new Vector<T>(Unsafe.Add(ref c, i));
-                y0 += r0 * a;
-                y1 += r1 * a;
-                y2 += r2 * a;
-                y3 += r3 * a;
-                if (!two) continue;
-                var b = new Vector<T>(Unsafe.Add(ref c, i + 1));
-                z0 += r0 * b;
-                z1 += r1 * b;
-                z2 += r2 * b;
-                z3 += r3 * b;
-            }
-            Store4(ref y, j, width, y0, y1, y2, y3);
-            if (two) Store4(ref z, j, width, z0, z1, z2, z3);
-        }
-        for (int row = 0; row < count; row++)
-        {
-            ref T target0 = ref Unsafe.Add(ref y, row * n);
-            for (int p = j; p + width <= n; p += width)
-            {
-                var y0 = fromZero ? Vector<T>.Zero : Vector.LoadUnsafe(ref target0, (nuint)p);
-                for (int t = 0; t < k; t++)
-                    y0 += Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(rows[t]), (nuint)p) * new Vector<T>(columns[t][i + row]);
-                y0.StoreUnsafe(ref target0, (nuint)p);
-            }
-            for (int p = j + (n - j) / width * width; p < n; p++)
-            {
-                T sum = fromZero ? T.Zero : Unsafe.Add(ref target0, p);
-                for (int t = 0; t < k; t++) sum += rows[t][p] * columns[t][i + row];
-                Unsafe.Add(ref target0, p) = sum;
-            }
-        }
-    }
-
-    static (Vector<T>, Vector<T>, Vector<T>, Vector<T>) Load4<T>(ref T source, int j, int width) => (
-        Vector.LoadUnsafe(ref source, (nuint)j), Vector.LoadUnsafe(ref source, (nuint)(j + width)),
-        Vector.LoadUnsafe(ref source, (nuint)(j + 2 * width)), Vector.LoadUnsafe(ref source, (nuint)(j + 3 * width)));
-
     static void Store4<T>(ref T target, int j, int width, Vector<T> v0, Vector<T> v1, Vector<T> v2, Vector<T> v3)
     {
         v0.StoreUnsafe(ref target, (nuint)j);
@@ -200,46 +123,31 @@ internal static class MatrixKernels
         v3.StoreUnsafe(ref target, (nuint)(j + 3 * width));
     }
 
-    // The products whose row vectors are all sparse, applied to their nonzero columns only (in queue order per element).
-    static bool TryAddSparseOuters<T>(T[] target, T[][] columns, T[][] rows, int k, int m, int n, bool fromZero) where T : unmanaged, INumber<T>
-    {
-        Span<int> nonZeros = stackalloc int[Math.Min(SparseVector.Limit(n), MaxSparseIndices)];
-        for (int t = 0; t < k; t++)
-            if (SparseVector.NonZeros<T>(rows[t], nonZeros) < 0) return false;
-        if (fromZero) Array.Clear(target);
-        for (int t = 0; t < k; t++)
-        {
-            T[] column = columns[t], row = rows[t];
-            int count = SparseVector.NonZeros<T>(row, nonZeros);
-            foreach (int p in nonZeros[..count])
-            {
-                T a = row[p];
-                for (int r = 0; r < m; r++) target[r * n + p] += column[r] * a;
-            }
-        }
-        return true;
-    }
-
     /// <summary>y = W·x for row-major W [m, k] when x is sparse (see <see cref="SparseVector"/>): only x's nonzero columns of W are read.</summary>
+    [SkipLocalsInit]   // the index buffer is written before it is read
     public static bool TrySparseMatVec<T>(ReadOnlySpan<T> w, int m, int k, ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, INumber<T>
     {
         if (w.Length < m * k || x.Length < k || y.Length < m) throw new ArgumentException("operand sizes do not match");
-        Span<int> nonZeros = stackalloc int[Math.Min(SparseVector.Limit(k), MaxSparseIndices)];
+        Span<int> nonZeros = stackalloc int[Math.Min(SparseVector.Limit(k), SparseVector.MaxIndices)];
         int count = SparseVector.NonZeros(x[..k], nonZeros);
         if (count < 0) return false;
-        nonZeros = nonZeros[..count];
-        for (int i = 0; i < m; i++)
+        // Column by column into y: each element still sums its products in index order, starting from zero
+        // (0 + a is exactly a), and a strided walk down one column costs far less than a row loop per element.
+        ref T ws = ref MemoryMarshal.GetReference(w);
+        ref T ys = ref MemoryMarshal.GetReference(y);
+        for (int c = 0; c < count; c++)
         {
-            var row = w.Slice(i * k, k);
-            T sum = T.Zero;
-            foreach (int p in nonZeros) sum += row[p] * x[p];
-            y[i] = sum;
+            int p = nonZeros[c];
+            T a = x[p];
+            ref T column = ref Unsafe.Add(ref ws, p);
+            if (c == 0)
+                for (int i = 0; i < m; i++) Unsafe.Add(ref ys, i) = T.Zero + Unsafe.Add(ref column, i * k) * a;
+            else
+                for (int i = 0; i < m; i++) Unsafe.Add(ref ys, i) += Unsafe.Add(ref column, i * k) * a;
         }
+        if (count == 0) y[..m].Clear();
         return true;
     }
-
-    // Bounds the stack buffer of nonzero indices; denser vectors take the dense kernels.
-    const int MaxSparseIndices = 64;
 
     /// <summary>y += a·x over equal lengths.</summary>
     public static void AddScaled<T>(ReadOnlySpan<T> x, T a, Span<T> y) where T : unmanaged, INumber<T>

@@ -64,7 +64,7 @@ internal sealed class DeferredTranspose(NDArray source) : DeferredValue
     }
 }
 
-/// <summary>column ⊗ row of two vectors copied at creation (so later writes to them do not leak in).</summary>
+/// <summary>column ⊗ row of two vector snapshots taken at creation (captured or copied storage: later writes to the vectors do not leak in).</summary>
 internal sealed class DeferredOuter<T>(T[] column, T[] row) : DeferredValue where T : unmanaged, System.Numerics.INumber<T>
 {
     public override Array Materialize()

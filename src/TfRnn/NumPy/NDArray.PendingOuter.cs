@@ -3,7 +3,7 @@ namespace TfRnn;
 // min-char-rnn adds an outer product into each weight gradient at every time step
 // (`dWhy += np.dot(dy, hs[t].T)`) and reads the gradient once, after the loop. Applying each product at
 // once streams the whole matrix through memory 25 times; instead the products are queued on the target
-// and applied together on its next read, one pass over the matrix (see MatrixKernels.AddOuters). Each
+// and applied together on its next read, one pass over the matrix (see OuterProductKernels.AddOuters). Each
 // element still receives the same products in the same order, so the values are NumPy's, bit for bit.
 public sealed partial class NDArray
 {
@@ -90,5 +90,5 @@ internal sealed class PendingOuters<T>(bool fromZero) : PendingOuters where T : 
         _count++;
     }
 
-    public override void ApplyTo(Array target) => MatrixKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n, fromZero);
+    public override void ApplyTo(Array target) => OuterProductKernels.AddOuters((T[])target, _columns, _rows, _count, _m, _n, fromZero);
 }

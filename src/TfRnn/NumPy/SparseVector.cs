@@ -12,6 +12,9 @@ internal static class SparseVector
     /// <summary>A vector counts as sparse when at most one entry in this many is nonzero.</summary>
     public const int Density = 8;
 
+    /// <summary>Bounds the stack buffer of nonzero indices; denser vectors take the dense kernels.</summary>
+    public const int MaxIndices = 64;
+
     /// <summary>Writes the indices of <paramref name="values"/>' nonzero entries into <paramref name="indices"/> and returns their count, or -1 as soon as there are more than fit.</summary>
     public static int NonZeros<T>(ReadOnlySpan<T> values, Span<int> indices) where T : unmanaged, INumber<T>
     {

@@ -33,7 +33,16 @@ public static partial class np
     }
 
     static NDArray Outer<T>(NDArray column, NDArray row, long[] dims) where T : unmanaged, INumber<T> =>
-        NDArray.Deferring(new DeferredOuter<T>(column.ToArray<T>(), row.ToArray<T>()), dims, typeof(T) == typeof(float) ? float32 : float64);
+        NDArray.Deferring(new DeferredOuter<T>(Snapshot<T>(column), Snapshot<T>(row)), dims, typeof(T) == typeof(float) ? float32 : float64);
+
+    // A vector's elements as they are now, for a deferred outer product: its own storage when it can be captured
+    // (copy-on-write keeps it unchanged), else a copy. A transposed vector has its source's element order.
+    static T[] Snapshot<T>(NDArray vector) where T : unmanaged, INumber<T>
+    {
+        if (vector.Deferred is DeferredTranspose { Source: var source } && (source.ndim == 1 || (source.ndim == 2 && (source.Dims[0] == 1 || source.Dims[1] == 1))))
+            return Snapshot<T>(source);
+        return vector.CanCapture<T>() ? vector.Capture<T>() : vector.ToArray<T>();
+    }
 
     // [m, k] x [k, n] into a fresh row-major [m, n].
     static T[] Product<T>(NDArray a, NDArray b, int m, int k, int n) where T : unmanaged, INumber<T>

@@ -100,6 +100,25 @@ public class DotAndTransposeTests : TestBase
         CollectionAssert.AreEqual(new float[] { 300, 400, 500, 6, 8, 10 }, mixed.ToArray<float>());
     }
 
+    [TestMethod]
+    public void OuterProduct_KeepsItsOperandsValues_WhenTheyAreWrittenLater()
+    {
+        // The deferred product references its operands' storage (no copy); writes after it must not leak in.
+        var column = np.array(new double[,] { { 1 }, { 2 } });
+        var row = np.array(new double[,] { { 10 }, { 20 }, { 30 } });
+        var product = np.dot(column, row.T);
+        var target = np.zeros((2, 3));
+        target += np.dot(column, row.T);   // queued on target until it is read
+        column[0] = 100;
+        row[2] = -1;
+        column += 5.0;
+        double[] expected = [10, 20, 30, 20, 40, 60];
+        CollectionAssert.AreEqual(expected, product.ToArray<double>());
+        CollectionAssert.AreEqual(expected, target.ToArray<double>());
+        CollectionAssert.AreEqual(new double[] { 105, 7 }, column.ToArray<double>());
+        CollectionAssert.AreEqual(new double[] { 10, 20, -1 }, row.ToArray<double>());
+    }
+
     static double[] Naive(NDArray w, NDArray x)
     {
         var (rows, columns) = ((int)w.shape[0], (int)w.shape[1]);
