@@ -44,6 +44,29 @@ internal static class Broadcasting
         };
     }
 
+    /// <summary>
+    /// a op s, or s op a with <paramref name="scalarLeft"/>, for a C# number beside a small float array (`1 - h * h`):
+    /// the number stays a number (no 0-d array). Null when the general path applies (large, lazy or other dtypes).
+    /// </summary>
+    public static NDArray? TryWithNumber(NDArray a, double s, Binary op, bool scalarLeft)
+    {
+        if (op > Binary.Divide || a.ndim == 0 || a.size >= LazyElementwise<double>.MinElements) return null;
+        switch (a.Storage)
+        {
+            case double[] x: return new NDArray(WithNumber(x, s, op, scalarLeft), a.Dims);
+            case float[] x: return new NDArray(WithNumber(x, (float)s, op, scalarLeft), a.Dims);
+            default: return null;
+        }
+    }
+
+    static T[] WithNumber<T>(T[] x, T s, Binary op, bool scalarLeft) where T : unmanaged, INumber<T>
+    {
+        var result = GC.AllocateUninitializedArray<T>(x.Length);
+        if (scalarLeft) ScalarLeft(s, x, result, op);
+        else ScalarRight(x, s, result, op);
+        return result;
+    }
+
     /// <summary>Writes <paramref name="target"/> op <paramref name="other"/> into target's storage when both are float32/float64 of one type and other is target-shaped or a scalar.</summary>
     public static bool TryInPlace(NDArray target, NDArray other, Binary op)
     {

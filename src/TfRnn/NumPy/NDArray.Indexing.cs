@@ -6,11 +6,11 @@ public sealed partial class NDArray
     /// The sub-array at the leading <paramref name="index"/> (negative counts from the end), as numpy's
     /// <c>a[i, j]</c>: a copy; setting copies values in, broadcasting a scalar.
     /// </summary>
-    public NDArray this[params int[] index]
+    public NDArray this[params ReadOnlySpan<int> index]
     {
         get
         {
-            var (offset, count, rest) = Locate(index);
+            var (offset, count) = Locate(index);
             // Typed copies for the float arrays min-char-rnn indexes per time step (`ps[t][target, 0]`).
             Array block = Storage switch
             {
@@ -19,12 +19,12 @@ public sealed partial class NDArray
                 _ => Array.CreateInstance(Storage.GetType().GetElementType()!, count),
             };
             if (block.Length > 0 && Storage is not (double[] or float[])) Array.Copy(Storage, offset, block, 0, count);
-            return new NDArray(block, rest);
+            return new NDArray(block, Rest(index.Length));
         }
         set
         {
             PrepareWrite();
-            var (offset, count, rest) = Locate(index);
+            var (offset, count) = Locate(index);
             if (value.size == 1 && TryFillFloat(offset, count, value)) return;
             var source = value.dtype == dtype ? value : value.astype(dtype);
             if (source.Storage.Length == 1)
@@ -32,22 +32,22 @@ public sealed partial class NDArray
                 object element = source.Storage.GetValue(0)!;
                 for (int i = 0; i < count; i++) Storage.SetValue(element, offset + i);
             }
-            else if (source._dims.SequenceEqual(rest))
+            else if (source._dims.AsSpan().SequenceEqual(_dims.AsSpan(index.Length)))
                 Array.Copy(source.Storage, 0, Storage, offset, count);
             else
-                throw new ValueError($"could not broadcast input array from shape {source.shape} into shape {new Shape(rest)}");
+                throw new ValueError($"could not broadcast input array from shape {source.shape} into shape {new Shape(Rest(index.Length))}");
         }
     }
 
     /// <summary>The element at a full index, without allocating an NDArray.</summary>
-    public T GetValue<T>(params int[] index)
+    public T GetValue<T>(params ReadOnlySpan<int> index)
     {
         if (index.Length != _dims.Length)
             throw new IndexOutOfRangeException($"GetValue needs {_dims.Length} indices, got {index.Length}");
         return Data<T>()[Locate(index).offset];
     }
 
-    public void SetValue<T>(T value, params int[] index)
+    public void SetValue<T>(T value, params ReadOnlySpan<int> index)
     {
         if (index.Length != _dims.Length)
             throw new IndexOutOfRangeException($"SetValue needs {_dims.Length} indices, got {index.Length}");
@@ -56,7 +56,11 @@ public sealed partial class NDArray
         typed[Locate(index).offset] = value;
     }
 
-    (int offset, int count, long[] rest) Locate(int[] index)
+    // The dimensions left after indexing the first `indexed` axes (a scalar's are empty).
+    long[] Rest(int indexed) => indexed == _dims.Length ? Array.Empty<long>() : _dims[indexed..];
+
+    // An index passed as a span: `a[i]`, `a[t, 0]` allocate no index array, and no dims array unless a block is returned.
+    (int offset, int count) Locate(ReadOnlySpan<int> index)
     {
         if (index.Length > _dims.Length)
             throw new IndexOutOfRangeException($"too many indices for array: array is {_dims.Length}-dimensional, but {index.Length} were indexed");
@@ -75,8 +79,7 @@ public sealed partial class NDArray
                 throw new IndexOutOfRangeException($"index {index[axis]} is out of bounds for axis {axis} with size {_dims[axis]}");
             offset = offset * _dims[axis] + i;
         }
-        var rest = index.Length == _dims.Length ? Array.Empty<long>() : _dims[index.Length..];
-        return ((int)offset, (int)count, rest);
+        return ((int)offset, (int)count);
     }
 
     /// <summary>

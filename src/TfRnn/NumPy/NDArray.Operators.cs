@@ -3,6 +3,8 @@ namespace TfRnn;
 public sealed partial class NDArray
 {
     static NDArray Op(NDArray a, NDArray b, Broadcasting.Binary op) => Broadcasting.Apply(a, b, op);
+    static NDArray Op(NDArray a, double b, Broadcasting.Binary op) => Broadcasting.TryWithNumber(a, b, op, scalarLeft: false) ?? Op(a, a.Like(b), op);
+    static NDArray Op(double a, NDArray b, Broadcasting.Binary op) => Broadcasting.TryWithNumber(b, a, op, scalarLeft: true) ?? Op(b.Like(a), b, op);
 
     /// <summary>A C# number next to an array keeps a floating array's dtype (numpy's scalar casting).</summary>
     NDArray Like(double value) => dtype == TF_DataType.TF_FLOAT ? Scalar((float)value) : Scalar(value);
@@ -11,15 +13,15 @@ public sealed partial class NDArray
     public static NDArray operator -(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
     public static NDArray operator *(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Multiply);
     public static NDArray operator /(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Divide);
-    public static NDArray operator +(NDArray a, double b) => Op(a, a.Like(b), Broadcasting.Binary.Add);
-    public static NDArray operator -(NDArray a, double b) => Op(a, a.Like(b), Broadcasting.Binary.Subtract);
-    public static NDArray operator *(NDArray a, double b) => Op(a, a.Like(b), Broadcasting.Binary.Multiply);
-    public static NDArray operator /(NDArray a, double b) => Op(a, a.Like(b), Broadcasting.Binary.Divide);
-    public static NDArray operator +(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Add);
-    public static NDArray operator -(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Subtract);
-    public static NDArray operator *(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Multiply);
-    public static NDArray operator /(double a, NDArray b) => Op(b.Like(a), b, Broadcasting.Binary.Divide);
-    public static NDArray operator -(NDArray a) => Op(a.Like(0), a, Broadcasting.Binary.Subtract);
+    public static NDArray operator +(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Add);
+    public static NDArray operator -(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Subtract);
+    public static NDArray operator *(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Multiply);
+    public static NDArray operator /(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Divide);
+    public static NDArray operator +(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Add);
+    public static NDArray operator -(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
+    public static NDArray operator *(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Multiply);
+    public static NDArray operator /(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Divide);
+    public static NDArray operator -(NDArray a) => Op(0.0, a, Broadcasting.Binary.Subtract);
 
     // Comparisons with a number give a boolean mask, for a[a > 0].
     public static NDArray operator >(NDArray a, double b) => a.Compare(v => v > b);

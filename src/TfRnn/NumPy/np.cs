@@ -22,6 +22,8 @@ public static partial class np
     }
 
     public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => Zeros(shape.as_list(), dtype);
+    /// <summary>np.zeros((rows, columns)): the tuple spelling, without building a Shape first (min-char-rnn makes one per time step).</summary>
+    public static NDArray zeros((int rows, int columns) shape, TF_DataType dtype = float64) => Zeros([shape.rows, shape.columns], dtype);
     public static NDArray ones(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 1);
     public static NDArray zeros_like(NDArray a) => Zeros(a.Dims, a.dtype);
     public static NDArray ones_like(NDArray a) => Filled(a.Dims, a.dtype, 1);
