@@ -31,10 +31,13 @@ internal static class VectorTanh
             var z = v * v;
             var p = (new Vector<double>(P0) * z + new Vector<double>(P1)) * z + new Vector<double>(P2);
             var q = ((z + new Vector<double>(Q1)) * z + new Vector<double>(Q2)) * z + new Vector<double>(Q3);
-            var small = v + v * z * p / q;
-            var large = one - two / (Vector.Exp(abs + abs) + one);   // e^{2|x|} = inf gives exactly 1
+            // Both branches end in a division: select the operands first and divide once.
+            var isSmall = Vector.LessThan(abs, new Vector<double>(Small));
+            var quotient = Vector.ConditionalSelect(isSmall, v * z * p, two) / Vector.ConditionalSelect(isSmall, q, Vector.Exp(abs + abs) + one);
+            var small = v + quotient;
+            var large = one - quotient;   // e^{2|x|} = inf gives exactly 1
             large = Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -large, large);
-            Vector.ConditionalSelect(Vector.LessThan(abs, new Vector<double>(Small)), small, large).StoreUnsafe(ref ys, (nuint)i);
+            Vector.ConditionalSelect(isSmall, small, large).StoreUnsafe(ref ys, (nuint)i);
         }
         for (; i < x.Length; i++) Unsafe.Add(ref ys, i) = Scalar(Unsafe.Add(ref xs, i));
     }
