@@ -21,8 +21,9 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     /// <summary>Deeper expressions compute their operands first (each level holds one block buffer during evaluation).</summary>
     public const int MaxDepth = 8;
 
-    // Elements per block: the buffers of a full-depth expression stay within L1.
-    const int BlockSize = 256;
+    // Elements per block: the blocks of a typical expression (Adagrad's is three deep: 24 KB of float64) stay within
+    // L1, and each pass over a block is long enough that the per-call cost of the loops fades (256 was 25% slower).
+    const int BlockSize = 1024;
 
     readonly Operand _left, _right;
     readonly Broadcasting.Binary _binary;
