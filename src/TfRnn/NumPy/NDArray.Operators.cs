@@ -15,7 +15,7 @@ public sealed partial class NDArray
     public static NDArray operator -(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
     /// <summary>Elementwise <c>a * b</c> with NumPy broadcasting; the result has the promoted dtype.</summary>
     public static NDArray operator *(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Multiply);
-    /// <summary>Elementwise <c>a / b</c> with NumPy broadcasting; the result has the promoted dtype.</summary>
+    /// <summary>Elementwise true division <c>a / b</c> with NumPy broadcasting; the result has the promoted dtype, float64 when both are integer or bool.</summary>
     public static NDArray operator /(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Divide);
     /// <summary>Elementwise <c>a + b</c> with a scalar: a float32 array stays float32, other dtypes compute with <paramref name="b"/> as float64.</summary>
     public static NDArray operator +(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Add);

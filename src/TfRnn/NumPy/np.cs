@@ -98,7 +98,7 @@ public static partial class np
     public static NDArray subtract(NDArray a, NDArray b) => a - b;
     /// <summary>np.multiply(a, b): elementwise <c>a * b</c> with broadcasting; the result has the promoted dtype.</summary>
     public static NDArray multiply(NDArray a, NDArray b) => a * b;
-    /// <summary>np.divide(a, b): elementwise <c>a / b</c> with broadcasting; the result has the promoted dtype.</summary>
+    /// <summary>np.divide(a, b): elementwise true division <c>a / b</c> with broadcasting; the result has the promoted dtype, float64 when both are integer or bool.</summary>
     public static NDArray divide(NDArray a, NDArray b) => a / b;
     /// <summary>np.maximum(a, b): elementwise larger value with broadcasting; NaN propagates.</summary>
     public static NDArray maximum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Maximum);
