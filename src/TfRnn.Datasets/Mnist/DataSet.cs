@@ -27,7 +27,9 @@ public sealed class DataSet
         _random.Shuffle(_order);
     }
 
+    /// <summary>The number of examples in this split.</summary>
     public int num_examples => _labels.Length;
+    /// <summary>How many epochs <see cref="next_batch"/> has finished (it counts one each time it reshuffles).</summary>
     public int epochs_completed { get; private set; }
 
     /// <summary>All images, [num_examples, pixels].</summary>

@@ -11,6 +11,7 @@ public static class MnistData
 {
     const int Classes = 10;
 
+    /// <summary>Reads the four IDX files from <paramref name="train_dir"/> and splits off the first <paramref name="validation_size"/> training examples as validation; <paramref name="one_hot"/> gives labels as one-hot float rows, <paramref name="seed"/> seeds each split's shuffling. <see cref="DirectoryNotFoundException"/> or <see cref="FileNotFoundException"/> when the data is missing.</summary>
     public static DataSets read_data_sets(string train_dir, bool one_hot = false, int validation_size = 5000, int seed = 0)
     {
         if (!Directory.Exists(train_dir))

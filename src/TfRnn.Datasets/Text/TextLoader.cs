@@ -14,6 +14,7 @@ public sealed class TextLoader
     readonly NDArray[] _xBatches;
     readonly NDArray[] _yBatches;
 
+    /// <summary>Loads <c>input.txt</c> from <paramref name="data_dir"/> (from the <c>vocab.json</c>/<c>data.npy</c> cache when that is current; decoded as <paramref name="encoding"/>, UTF-8 by default) and cuts it into <see cref="num_batches"/> batches; <see cref="FileNotFoundException"/> without an input, <see cref="InvalidDataException"/> when it is empty or too short for one batch.</summary>
     public TextLoader(string data_dir, int batch_size, int seq_length, Encoding? encoding = null)
     {
         var input = Path.Combine(data_dir, "input.txt");
@@ -53,11 +54,17 @@ public sealed class TextLoader
 
     /// <summary>The characters in id order (most frequent first). Each is one Unicode code point (an emoji is one string of two UTF-16 units).</summary>
     public string[] chars { get; }
+    /// <summary>Each character mapped to its id (the inverse of <see cref="chars"/>).</summary>
     public Dictionary<string, int> vocab { get; }
+    /// <summary>The number of distinct characters.</summary>
     public int vocab_size => chars.Length;
+    /// <summary>The number of sequences per batch.</summary>
     public int batch_size { get; }
+    /// <summary>The number of characters per sequence.</summary>
     public int seq_length { get; }
+    /// <summary>How many full batches the text makes (the tail that does not fill one is dropped).</summary>
     public int num_batches { get; }
+    /// <summary>The index of the batch <see cref="next_batch"/> returns next.</summary>
     public int pointer { get; private set; }
 
     /// <summary>The next (x, y) batch of shape [batch_size, seq_length]; y is x shifted by one character.</summary>
@@ -69,6 +76,7 @@ public sealed class TextLoader
         return batch;
     }
 
+    /// <summary>Starts the epoch over: <see cref="next_batch"/> returns the first batch again.</summary>
     public void reset_batch_pointer() => pointer = 0;
 
     /// <summary>Vocabulary by descending count, ties by first appearance; the text as int64 ids.</summary>

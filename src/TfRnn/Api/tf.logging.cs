@@ -8,6 +8,7 @@ public static partial class tf
     /// <summary>tf.logging: TF1's leveled log to stderr (<c>INFO:tensorflow:message</c>); WARN and above by default.</summary>
     public static partial class logging
     {
+        /// <summary>Python logging's level numbers (<c>tf.logging.DEBUG</c> … <c>tf.logging.FATAL</c>), for <see cref="set_verbosity"/>.</summary>
         public const int DEBUG = 10, INFO = 20, WARN = 30, ERROR = 40, FATAL = 50;
         static int _verbosity = WARN;
 

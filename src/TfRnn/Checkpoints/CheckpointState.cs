@@ -9,9 +9,13 @@ namespace TfRnn;
 /// </summary>
 public sealed class CheckpointState
 {
+    /// <summary>The prefix of the latest checkpoint.</summary>
     public string model_checkpoint_path { get; set; } = "";
+    /// <summary>The prefixes of all checkpoints kept, oldest first.</summary>
     public List<string> all_model_checkpoint_paths { get; } = new();
+    /// <summary>The save times of <see cref="all_model_checkpoint_paths"/>, in seconds since the Unix epoch.</summary>
     public List<double> all_model_checkpoint_timestamps { get; } = new();
+    /// <summary>The Unix time of the last checkpoint kept for good by <c>keep_checkpoint_every_n_hours</c>; 0 when unset (then not written).</summary>
     public double last_preserved_timestamp { get; set; }
 
     /// <summary>TF's text layout: one <c>field: "value"</c> line each, in field order.</summary>
@@ -25,6 +29,7 @@ public sealed class CheckpointState
         return text.ToString();
     }
 
+    /// <summary>Reads the text format of a <c>checkpoint</c> file; <see cref="DataLossError"/> naming <paramref name="path"/> and the line for a malformed line or an unknown field.</summary>
     public static CheckpointState Parse(string text, string path)
     {
         var state = new CheckpointState();

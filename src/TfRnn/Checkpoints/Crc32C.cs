@@ -21,16 +21,19 @@ public static class Crc32C
         return ~c;
     }
 
+    /// <summary>crc32c of <paramref name="data"/>.</summary>
     public static uint Compute(ReadOnlySpan<byte> data) => Extend(0, data);
 
     /// <summary>Rotates and offsets a CRC so that a CRC of data containing CRCs stays well distributed (TF's Mask).</summary>
     public static uint Mask(uint crc) => ((crc >> 15) | (crc << 17)) + MaskDelta;
 
+    /// <summary>Inverse of <see cref="Mask"/>: the CRC a stored masked value stands for.</summary>
     public static uint Unmask(uint masked)
     {
         uint rot = masked - MaskDelta;
         return (rot >> 17) | (rot << 15);
     }
 
+    /// <summary>The masked crc32c of <paramref name="data"/>, as TFRecord framing and checkpoints store it.</summary>
     public static uint Masked(ReadOnlySpan<byte> data) => Mask(Compute(data));
 }

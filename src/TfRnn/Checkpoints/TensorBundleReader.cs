@@ -12,6 +12,7 @@ public sealed class TensorBundleReader
     readonly Dictionary<string, BundleEntryProto> _entries = new(StringComparer.Ordinal);
     readonly Dictionary<int, byte[]> _shards = new();
 
+    /// <summary>Opens the checkpoint <paramref name="prefix"/> and reads its index; <see cref="NotFoundError"/> when <c>prefix.index</c> is missing (or it is a V1 checkpoint), <see cref="DataLossError"/> for a bad header.</summary>
     public TensorBundleReader(string prefix)
     {
         _prefix = prefix;
@@ -35,11 +36,16 @@ public sealed class TensorBundleReader
             _entries[System.Text.Encoding.UTF8.GetString(key)] = BundleEntryProto.Parser.ParseFrom(value);
     }
 
+    /// <summary>The number of data shards (<c>.data-?????-of-NNNNN</c> files) the index names.</summary>
     public int NumShards { get; }
+    /// <summary>The tensor names, in ordinal order.</summary>
     public IEnumerable<string> Keys => _entries.Keys.OrderBy(k => k, StringComparer.Ordinal);
+    /// <summary>Whether the index has an entry named <paramref name="name"/>.</summary>
     public bool Contains(string name) => _entries.ContainsKey(name);
 
+    /// <summary>The dtype of tensor <paramref name="name"/>; <see cref="NotFoundError"/> when absent.</summary>
     public TF_DataType DTypeOf(string name) => (TF_DataType)Entry(name).Dtype;
+    /// <summary>The dimensions of tensor <paramref name="name"/> (empty for a scalar); <see cref="NotFoundError"/> when absent.</summary>
     public long[] ShapeOf(string name) => Entry(name).Shape?.Dim.Select(d => d.Size).ToArray() ?? Array.Empty<long>();
     internal BundleEntryProto Entry(string name) =>
         _entries.TryGetValue(name, out var e) ? e : throw new NotFoundError($"Key {name} not found in checkpoint");

@@ -65,32 +65,59 @@ public sealed partial class NDArray
         return Data<T>()[0];
     }
 
+    /// <summary>A 0-d float32 array holding <paramref name="value"/>.</summary>
     public static implicit operator NDArray(float value) => Scalar(value);
+    /// <summary>A 0-d float64 array holding <paramref name="value"/>.</summary>
     public static implicit operator NDArray(double value) => Scalar(value);
+    /// <summary>A 0-d int32 array holding <paramref name="value"/>.</summary>
     public static implicit operator NDArray(int value) => Scalar(value);
+    /// <summary>A 0-d int64 array holding <paramref name="value"/>.</summary>
     public static implicit operator NDArray(long value) => Scalar(value);
+    /// <summary>A 0-d bool array holding <paramref name="value"/>.</summary>
     public static implicit operator NDArray(bool value) => Scalar(value);
+    /// <summary>A 1-d copy of <paramref name="value"/> (float32).</summary>
     public static implicit operator NDArray(float[] value) => FromArray(value);
+    /// <summary>A 1-d copy of <paramref name="value"/> (float64).</summary>
     public static implicit operator NDArray(double[] value) => FromArray(value);
+    /// <summary>A 1-d copy of <paramref name="value"/> (int32).</summary>
     public static implicit operator NDArray(int[] value) => FromArray(value);
+    /// <summary>A 1-d copy of <paramref name="value"/> (int64).</summary>
     public static implicit operator NDArray(long[] value) => FromArray(value);
+    /// <summary>A 1-d copy of <paramref name="value"/> (bool).</summary>
     public static implicit operator NDArray(bool[] value) => FromArray(value);
+    /// <summary>A 2-d float32 copy of <paramref name="value"/>, with its dimensions.</summary>
     public static implicit operator NDArray(float[,] value) => FromArray(value);
+    /// <summary>A 2-d float64 copy of <paramref name="value"/>, with its dimensions.</summary>
     public static implicit operator NDArray(double[,] value) => FromArray(value);
+    /// <summary>A 2-d int32 copy of <paramref name="value"/>, with its dimensions.</summary>
     public static implicit operator NDArray(int[,] value) => FromArray(value);
+    /// <summary>A 3-d float32 copy of <paramref name="value"/>, with its dimensions.</summary>
     public static implicit operator NDArray(float[,,] value) => FromArray(value);
+    /// <summary>The rows of <paramref name="value"/> stacked into a 2-d float32 array; <see cref="ValueError"/> when they differ in length.</summary>
     public static implicit operator NDArray(float[][] value) => FromArray(value);
+    /// <summary>The rows of <paramref name="value"/> stacked into a 2-d float64 array; <see cref="ValueError"/> when they differ in length.</summary>
     public static implicit operator NDArray(double[][] value) => FromArray(value);
+    /// <summary>The rows of <paramref name="value"/> stacked into a 2-d int32 array; <see cref="ValueError"/> when they differ in length.</summary>
     public static implicit operator NDArray(int[][] value) => FromArray(value);
 
+    /// <summary>The only element as float (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator float(NDArray a) => a.item<float>();
+    /// <summary>The only element as double (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator double(NDArray a) => a.item<double>();
+    /// <summary>The only element as int, floats truncated toward zero (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator int(NDArray a) => a.item<int>();
+    /// <summary>The only element as long, floats truncated toward zero (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator long(NDArray a) => a.item<long>();
+    /// <summary>The only element as bool, nonzero is true (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator bool(NDArray a) => a.item<bool>();
+    /// <summary>The only element as a string (see <see cref="item{T}"/>); <see cref="ValueError"/> unless the size is 1.</summary>
     public static explicit operator string(NDArray a) => a.item<string>();
+    /// <summary>All elements, flattened row-major, as a new float[] (converted when the dtype differs).</summary>
     public static explicit operator float[](NDArray a) => a.ToArray<float>();
+    /// <summary>All elements, flattened row-major, as a new double[] (converted when the dtype differs).</summary>
     public static explicit operator double[](NDArray a) => a.ToArray<double>();
+    /// <summary>All elements, flattened row-major, as a new int[] (converted when the dtype differs; floats truncated toward zero).</summary>
     public static explicit operator int[](NDArray a) => a.ToArray<int>();
+    /// <summary>All elements, flattened row-major, as a new long[] (converted when the dtype differs; floats truncated toward zero).</summary>
     public static explicit operator long[](NDArray a) => a.ToArray<long>();
 }

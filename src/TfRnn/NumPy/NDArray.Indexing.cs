@@ -47,6 +47,7 @@ public sealed partial class NDArray
         return Data<T>()[Locate(index).offset];
     }
 
+    /// <summary>Writes one element at a full index; <see cref="TypeError"/> unless <typeparamref name="T"/> is this array's element type.</summary>
     public void SetValue<T>(T value, params ReadOnlySpan<int> index)
     {
         if (index.Length != _dims.Length)

@@ -9,24 +9,41 @@ public sealed partial class NDArray
     /// <summary>A C# number next to an array keeps a floating array's dtype (numpy's scalar casting).</summary>
     NDArray Like(double value) => dtype == TF_DataType.TF_FLOAT ? Scalar((float)value) : Scalar(value);
 
+    /// <summary>Elementwise <c>a + b</c> with NumPy broadcasting; the result has the promoted dtype (bool &lt; int32 &lt; int64 &lt; float32 &lt; float64).</summary>
     public static NDArray operator +(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Add);
+    /// <summary>Elementwise <c>a - b</c> with NumPy broadcasting; the result has the promoted dtype.</summary>
     public static NDArray operator -(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
+    /// <summary>Elementwise <c>a * b</c> with NumPy broadcasting; the result has the promoted dtype.</summary>
     public static NDArray operator *(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Multiply);
+    /// <summary>Elementwise true division <c>a / b</c> with NumPy broadcasting; the result has the promoted dtype, float64 when both are integer or bool.</summary>
     public static NDArray operator /(NDArray a, NDArray b) => Op(a, b, Broadcasting.Binary.Divide);
+    /// <summary>Elementwise <c>a + b</c> with a scalar: a float32 array stays float32, other dtypes compute with <paramref name="b"/> as float64.</summary>
     public static NDArray operator +(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Add);
+    /// <inheritdoc cref="op_Addition(NDArray, double)"/>
     public static NDArray operator -(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Subtract);
+    /// <inheritdoc cref="op_Addition(NDArray, double)"/>
     public static NDArray operator *(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Multiply);
+    /// <inheritdoc cref="op_Addition(NDArray, double)"/>
     public static NDArray operator /(NDArray a, double b) => Op(a, b, Broadcasting.Binary.Divide);
+    /// <summary>Elementwise <c>a + b</c> with a scalar on the left: a float32 array stays float32, other dtypes compute with <paramref name="a"/> as float64.</summary>
     public static NDArray operator +(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Add);
+    /// <inheritdoc cref="op_Addition(double, NDArray)"/>
     public static NDArray operator -(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Subtract);
+    /// <inheritdoc cref="op_Addition(double, NDArray)"/>
     public static NDArray operator *(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Multiply);
+    /// <inheritdoc cref="op_Addition(double, NDArray)"/>
     public static NDArray operator /(double a, NDArray b) => Op(a, b, Broadcasting.Binary.Divide);
+    /// <summary>Elementwise negation <c>0 - a</c>; a float32 array stays float32.</summary>
     public static NDArray operator -(NDArray a) => Op(0.0, a, Broadcasting.Binary.Subtract);
 
     // Comparisons with a number give a boolean mask, for a[a > 0].
+    /// <summary>Elementwise <c>a &gt; b</c> as a bool array of <paramref name="a"/>'s shape (a mask for <c>a[mask]</c>).</summary>
     public static NDArray operator >(NDArray a, double b) => a.Compare(v => v > b);
+    /// <summary>Elementwise <c>a &lt; b</c> as a bool array of <paramref name="a"/>'s shape (a mask for <c>a[mask]</c>).</summary>
     public static NDArray operator <(NDArray a, double b) => a.Compare(v => v < b);
+    /// <summary>Elementwise <c>a &gt;= b</c> as a bool array of <paramref name="a"/>'s shape (a mask for <c>a[mask]</c>).</summary>
     public static NDArray operator >=(NDArray a, double b) => a.Compare(v => v >= b);
+    /// <summary>Elementwise <c>a &lt;= b</c> as a bool array of <paramref name="a"/>'s shape (a mask for <c>a[mask]</c>).</summary>
     public static NDArray operator <=(NDArray a, double b) => a.Compare(v => v <= b);
     NDArray Compare(Func<double, bool> test) => new(Array.ConvertAll(ToArray<double>(), v => test(v)), _dims);
 }
@@ -35,13 +52,21 @@ public sealed partial class NDArray
 {
     // Compound assignment updates the array in place, as in NumPy (`mem += dparam * dparam` changes
     // every holder of `mem`); the result keeps this array's shape and dtype.
+    /// <summary>In-place <c>a += other</c>, as in NumPy: every holder of this array sees the change; <paramref name="other"/> must broadcast to this array's shape, and the result keeps this array's dtype.</summary>
     public void operator +=(NDArray other) => InPlace(other, Broadcasting.Binary.Add);
+    /// <summary>In-place <c>a -= other</c>; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator -=(NDArray other) => InPlace(other, Broadcasting.Binary.Subtract);
+    /// <summary>In-place <c>a *= other</c>; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator *=(NDArray other) => InPlace(other, Broadcasting.Binary.Multiply);
+    /// <summary>In-place <c>a /= other</c>; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator /=(NDArray other) => InPlace(other, Broadcasting.Binary.Divide);
+    /// <summary>In-place <c>a += other</c> with a scalar; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator +=(double other) => InPlace(Like(other), Broadcasting.Binary.Add);
+    /// <summary>In-place <c>a -= other</c> with a scalar; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator -=(double other) => InPlace(Like(other), Broadcasting.Binary.Subtract);
+    /// <summary>In-place <c>a *= other</c> with a scalar; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator *=(double other) => InPlace(Like(other), Broadcasting.Binary.Multiply);
+    /// <summary>In-place <c>a /= other</c> with a scalar; see <see cref="op_AdditionAssignment(NDArray)"/>.</summary>
     public void operator /=(double other) => InPlace(Like(other), Broadcasting.Binary.Divide);
 
     void InPlace(NDArray other, Broadcasting.Binary op)

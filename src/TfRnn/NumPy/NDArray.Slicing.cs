@@ -7,6 +7,7 @@ namespace TfRnn;
 /// </summary>
 public sealed partial class NDArray
 {
+    /// <summary>numpy's <c>a[i, ..n, idx]</c>: reading returns a copy of the selection; setting writes into this array, broadcasting <c>value</c> and converting it to this dtype (<see cref="ValueError"/> when it does not broadcast).</summary>
     public NDArray this[params NDIndex[] indices]
     {
         get

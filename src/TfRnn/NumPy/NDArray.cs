@@ -39,11 +39,16 @@ public sealed partial class NDArray
         }
     }
 
+    /// <summary>The element type (numpy's <c>dtype</c>), set by the storage: float[] is float32, double[] float64, int[] int32, long[] int64.</summary>
     public TF_DataType dtype { get; private set; }
+    /// <summary>The dimensions, as numpy's <c>shape</c> tuple (empty for a 0-d array).</summary>
     public Shape shape => new(_dims);
     internal long[] Dims => _dims;
+    /// <summary>The number of dimensions (numpy's <c>ndim</c>).</summary>
     public int ndim => _dims.Length;
+    /// <summary>The number of elements (numpy's <c>size</c>, the product of the dimensions).</summary>
     public long size => _storage?.Length ?? ElementCount(_dims);
+    /// <summary>The length of the first dimension (Python's <c>len(a)</c>); <see cref="TypeError"/> for a 0-d array.</summary>
     public int len => _dims.Length == 0 ? throw new TypeError("len() of unsized object") : (int)_dims[0];
 
     /// <summary>The elements as a flat array of <typeparamref name="T"/> (a copy, converted when the type differs).</summary>
@@ -76,13 +81,18 @@ public sealed partial class NDArray
         return new NDArray(converted, _dims);
     }
 
+    /// <summary>A copy with its own storage (numpy's <c>copy()</c>).</summary>
     public NDArray copy() => new(CopyOf(Storage), _dims);
 
     /// <summary>The same elements with new dimensions (one may be -1); shares storage like a numpy view.</summary>
     public NDArray reshape(params long[] newShape) => ViewOf(this, ResolveReshape(newShape, Storage.Length));
+    /// <inheritdoc cref="reshape(long[])"/>
     public NDArray reshape(params int[] newShape) => reshape(newShape.Select(d => (long)d).ToArray());
+    /// <inheritdoc cref="reshape(long[])"/>
     public NDArray reshape(Shape newShape) => reshape(newShape.as_list());
+    /// <summary>A flat 1-d view of the same elements (numpy's <c>ravel()</c>; shares storage).</summary>
     public NDArray ravel() => reshape(-1L);
+    /// <summary>A flat 1-d copy of the elements (numpy's <c>flatten()</c>).</summary>
     public NDArray flatten() => copy().reshape(-1L);
 
     internal static long[] ResolveReshape(long[] requested, long count)

@@ -20,7 +20,9 @@ public static partial class np
         return a.dtype == float32 ? result.astype(float32) : result;
     }
 
+    /// <summary>np.max(a, axis): the largest value (of all elements when no axis), in <paramref name="a"/>'s dtype.</summary>
     public static NDArray max(NDArray a, int? axis = null) => Reduce(a, axis, values => values.Max()).astype(a.dtype);
+    /// <summary>np.min(a, axis): the smallest value (of all elements when no axis), in <paramref name="a"/>'s dtype.</summary>
     public static NDArray min(NDArray a, int? axis = null) => Reduce(a, axis, values => values.Min()).astype(a.dtype);
 
     /// <summary>np.argmax(a, axis): index of the first largest value (of the flattened array when no axis).</summary>
@@ -30,6 +32,7 @@ public static partial class np
         return Reduce(a, axis, values => IndexOf(values, values.Max())).astype(int64);
     }
 
+    /// <summary>np.argmin(a, axis): index of the first smallest value (of the flattened array when no axis), as int64.</summary>
     public static NDArray argmin(NDArray a, int? axis = null) => Reduce(a, axis, values => IndexOf(values, values.Min())).astype(int64);
 
     static double IndexOf(double[] values, double target) => Array.IndexOf(values, target);

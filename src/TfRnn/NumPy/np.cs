@@ -8,9 +8,13 @@ namespace TfRnn;
 /// </summary>
 public static partial class np
 {
+    /// <summary>numpy's <c>np.float32</c> dtype.</summary>
     public const TF_DataType float32 = TF_DataType.TF_FLOAT;
+    /// <summary>numpy's <c>np.float64</c> dtype (the default of <see cref="zeros"/> and <see cref="ones"/>).</summary>
     public const TF_DataType float64 = TF_DataType.TF_DOUBLE;
+    /// <summary>numpy's <c>np.int32</c> dtype.</summary>
     public const TF_DataType int32 = TF_DataType.TF_INT32;
+    /// <summary>numpy's <c>np.int64</c> dtype (the default of <see cref="arange"/>).</summary>
     public const TF_DataType int64 = TF_DataType.TF_INT64;
 
     /// <summary>np.array(value, dtype): a copy of a scalar, array or nested arrays.</summary>
@@ -21,11 +25,15 @@ public static partial class np
         return dtype is TF_DataType t && t != result.dtype ? result.astype(t) : result;
     }
 
+    /// <summary>np.zeros(shape, dtype): an array of zeros, float64 unless <paramref name="dtype"/> says otherwise.</summary>
     public static NDArray zeros(Shape shape, TF_DataType dtype = float64) => Zeros(shape.as_list(), dtype);
     /// <summary>np.zeros((rows, columns)): the tuple spelling, without building a Shape first (min-char-rnn makes one per time step).</summary>
     public static NDArray zeros((int rows, int columns) shape, TF_DataType dtype = float64) => Zeros([shape.rows, shape.columns], dtype);
+    /// <summary>np.ones(shape, dtype): an array of ones, float64 unless <paramref name="dtype"/> says otherwise.</summary>
     public static NDArray ones(Shape shape, TF_DataType dtype = float64) => Filled(shape.as_list(), dtype, 1);
+    /// <summary>np.zeros_like(a): zeros with <paramref name="a"/>'s shape and dtype.</summary>
     public static NDArray zeros_like(NDArray a) => Zeros(a.Dims, a.dtype);
+    /// <summary>np.ones_like(a): ones with <paramref name="a"/>'s shape and dtype.</summary>
     public static NDArray ones_like(NDArray a) => Filled(a.Dims, a.dtype, 1);
 
     /// <summary>np.full(shape, fill_value).</summary>
@@ -79,22 +87,37 @@ public static partial class np
         return new NDArray(values, new[] { count }).astype(dtype);
     }
 
+    /// <summary>np.copy(a): a copy with its own storage.</summary>
     public static NDArray copy(NDArray a) => a.copy();
+    /// <summary>np.reshape(a, shape): <see cref="NDArray.reshape(long[])"/>, a view with new dimensions (one may be -1).</summary>
     public static NDArray reshape(NDArray a, params long[] shape) => a.reshape(shape);
 
+    /// <summary>np.add(a, b): elementwise <c>a + b</c> with broadcasting; the result has the promoted dtype.</summary>
     public static NDArray add(NDArray a, NDArray b) => a + b;
+    /// <summary>np.subtract(a, b): elementwise <c>a - b</c> with broadcasting; the result has the promoted dtype.</summary>
     public static NDArray subtract(NDArray a, NDArray b) => a - b;
+    /// <summary>np.multiply(a, b): elementwise <c>a * b</c> with broadcasting; the result has the promoted dtype.</summary>
     public static NDArray multiply(NDArray a, NDArray b) => a * b;
+    /// <summary>np.divide(a, b): elementwise true division <c>a / b</c> with broadcasting; the result has the promoted dtype, float64 when both are integer or bool.</summary>
     public static NDArray divide(NDArray a, NDArray b) => a / b;
+    /// <summary>np.maximum(a, b): elementwise larger value with broadcasting; NaN propagates.</summary>
     public static NDArray maximum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Maximum);
+    /// <summary>np.minimum(a, b): elementwise smaller value with broadcasting; NaN propagates.</summary>
     public static NDArray minimum(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Minimum);
+    /// <summary>np.power(a, b): elementwise <c>a ** b</c> with broadcasting; the result has the promoted dtype.</summary>
     public static NDArray power(NDArray a, NDArray b) => Broadcasting.Apply(a, b, Broadcasting.Binary.Power);
 
+    /// <summary>np.exp(a): elementwise <c>e**a</c>; float32 stays float32, any other dtype gives float64.</summary>
     public static NDArray exp(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Exp);
+    /// <summary>np.log(a): elementwise natural logarithm; float32 stays float32, any other dtype gives float64.</summary>
     public static NDArray log(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Log);
+    /// <summary>np.tanh(a): elementwise hyperbolic tangent; float32 stays float32, any other dtype gives float64.</summary>
     public static NDArray tanh(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Tanh);
+    /// <summary>np.sqrt(a): elementwise square root; float32 stays float32, any other dtype gives float64.</summary>
     public static NDArray sqrt(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Sqrt);
+    /// <summary>np.abs(a): elementwise absolute value; float32 stays float32, any other dtype gives float64 (numpy keeps integers).</summary>
     public static NDArray abs(NDArray a) => Broadcasting.Unary(a, ElementwiseFunction.Abs);
+    /// <summary>np.square(a): elementwise <c>a * a</c>, in <paramref name="a"/>'s dtype (bool gives int32).</summary>
     public static NDArray square(NDArray a) => a * a;
 
     /// <summary>np.clip(a, a_min, a_max, out): limits values; writes into <paramref name="out"/> when given (as min-char-rnn does).</summary>
