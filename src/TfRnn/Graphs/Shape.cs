@@ -18,20 +18,27 @@ public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
 
     /// <summary>The scalar shape <c>()</c>.</summary>
     public Shape() => _dims = Array.Empty<long>();
+    /// <summary>A shape of the given dimensions (-1 unknown; copied); null gives an unknown rank.</summary>
     public Shape(params long[]? dims) => _dims = dims?.ToArray();
+    /// <inheritdoc cref="Shape(long[])"/>
     public Shape(params int[] dims) => _dims = dims.Select(d => (long)d).ToArray();
 
     /// <summary>A shape whose rank is not known.</summary>
     public static Shape unknown() => new((long[]?)null);
     /// <summary>A shape of known rank whose dimensions are all unknown.</summary>
     public static Shape unknown(int rank) => new(Enumerable.Repeat(-1L, rank).ToArray());
+    /// <summary>The rank-0 shape <c>()</c>, as <c>tf.TensorShape([])</c>.</summary>
     public static Shape scalar() => new(Array.Empty<long>());
 
+    /// <summary>The dimensions with -1 for unknown ones, or null for an unknown rank (TensorShape.dims).</summary>
     public long[]? dims => _dims;
     /// <summary>The rank, or -1 when unknown.</summary>
     public int ndim => _dims?.Length ?? -1;
+    /// <summary>Same as <see cref="ndim"/>: the rank, or -1 when unknown.</summary>
     public int rank => ndim;
+    /// <summary>Whether the rank is known.</summary>
     public bool is_known_rank => _dims != null;
+    /// <summary>Whether the rank and every dimension are known, as <c>TensorShape.is_fully_defined()</c>.</summary>
     public bool is_fully_defined => _dims != null && _dims.All(d => d >= 0);
 
     /// <summary>The size of dimension <paramref name="axis"/> (negative counts from the end); -1 when unknown.</summary>
@@ -40,9 +47,12 @@ public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
     /// <summary>The number of elements; -1 unless fully defined.</summary>
     public long size => is_fully_defined ? _dims!.Aggregate(1L, (a, b) => a * b) : -1;
 
+    /// <summary>A copy of the dimensions (-1 for unknown ones); ValueError for an unknown rank, as in TF.</summary>
     public long[] as_list() => _dims?.ToArray() ?? throw new ValueError("as_list() is not defined on an unknown TensorShape.");
+    /// <summary><see cref="as_list"/> as ints.</summary>
     public int[] as_int_list() => as_list().Select(d => (int)d).ToArray();
 
+    /// <summary>Whether the shapes can describe the same tensor: an unknown rank or an unknown dimension matches anything.</summary>
     public bool is_compatible_with(Shape other)
     {
         if (_dims == null || other._dims == null) return true;
@@ -61,6 +71,7 @@ public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
         return new Shape(_dims.Zip(other._dims, (a, b) => a >= 0 ? a : b).ToArray());
     }
 
+    /// <summary>The dimensions of this shape followed by <paramref name="other"/>'s (unknown if either rank is).</summary>
     public Shape concatenate(Shape other) =>
         _dims == null || other._dims == null ? unknown() : new Shape(_dims.Concat(other._dims).ToArray());
 
@@ -73,6 +84,7 @@ public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
         return new Shape(_dims[start..stop]);
     }
 
+    /// <summary>This shape when its rank is <paramref name="rank"/> (an unknown rank becomes that many unknown dimensions); ValueError otherwise.</summary>
     public Shape with_rank(int rank)
     {
         if (_dims == null) return unknown(rank);
@@ -93,15 +105,24 @@ public sealed class Shape : IEquatable<Shape>, IEnumerable<long>
 
     static string Dim(long d) => d < 0 ? "?" : d.ToString();
 
+    /// <summary>Same rank knowledge and the same dimensions (unknown dimensions compare equal to unknown ones).</summary>
     public bool Equals(Shape? other) =>
         other != null && (_dims == null ? other._dims == null : other._dims != null && _dims.SequenceEqual(other._dims));
+    /// <inheritdoc cref="Equals(Shape)"/>
     public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+    /// <summary>A hash of the dimensions, consistent with <see cref="Equals(Shape)"/>.</summary>
     public override int GetHashCode() => _dims == null ? -1 : _dims.Aggregate(17, (h, d) => h * 31 + d.GetHashCode());
 
+    /// <summary>A rank-1 shape <c>(dim,)</c>.</summary>
     public static implicit operator Shape(int dim) => new(new long[] { dim });
+    /// <summary>The shape of these dimensions (-1 unknown).</summary>
     public static implicit operator Shape(int[] dims) => new(dims);
+    /// <inheritdoc cref="op_Implicit(int[])"/>
     public static implicit operator Shape(long[] dims) => new(dims);
+    /// <summary>A Python-style shape tuple: <c>(batch, steps)</c>.</summary>
     public static implicit operator Shape((int, int) d) => new(d.Item1, d.Item2);
+    /// <inheritdoc cref="op_Implicit(ValueTuple{int, int})"/>
     public static implicit operator Shape((int, int, int) d) => new(d.Item1, d.Item2, d.Item3);
+    /// <inheritdoc cref="op_Implicit(ValueTuple{int, int})"/>
     public static implicit operator Shape((int, int, int, int) d) => new(d.Item1, d.Item2, d.Item3, d.Item4);
 }

@@ -3,22 +3,39 @@ namespace TfRnn;
 /// <summary>TensorFlow's DataType enum, with TensorFlow's numbers (types.proto).</summary>
 public enum TF_DataType
 {
+    /// <summary>No type: an unset or unknown dtype.</summary>
     DtInvalid = 0,
+    /// <summary>32-bit float (<c>tf.float32</c>).</summary>
     TF_FLOAT = 1,
+    /// <summary>64-bit float (<c>tf.float64</c>).</summary>
     TF_DOUBLE = 2,
+    /// <summary>32-bit signed integer (<c>tf.int32</c>).</summary>
     TF_INT32 = 3,
+    /// <summary>8-bit unsigned integer (<c>tf.uint8</c>).</summary>
     TF_UINT8 = 4,
+    /// <summary>16-bit signed integer (<c>tf.int16</c>).</summary>
     TF_INT16 = 5,
+    /// <summary>8-bit signed integer (<c>tf.int8</c>).</summary>
     TF_INT8 = 6,
+    /// <summary>Variable-length byte string (<c>tf.string</c>).</summary>
     TF_STRING = 7,
+    /// <summary>Complex of two 32-bit floats (<c>tf.complex64</c>; checkpoints only).</summary>
     TF_COMPLEX64 = 8,
+    /// <summary>64-bit signed integer (<c>tf.int64</c>).</summary>
     TF_INT64 = 9,
+    /// <summary>Boolean (<c>tf.bool</c>).</summary>
     TF_BOOL = 10,
+    /// <summary>16-bit brain float (<c>tf.bfloat16</c>; checkpoints only).</summary>
     TF_BFLOAT16 = 14,
+    /// <summary>16-bit unsigned integer (<c>tf.uint16</c>).</summary>
     TF_UINT16 = 17,
+    /// <summary>Complex of two 64-bit floats (<c>tf.complex128</c>; checkpoints only).</summary>
     TF_COMPLEX128 = 18,
+    /// <summary>16-bit IEEE float (<c>tf.float16</c>).</summary>
     TF_HALF = 19,
+    /// <summary>32-bit unsigned integer (<c>tf.uint32</c>).</summary>
     TF_UINT32 = 22,
+    /// <summary>64-bit unsigned integer (<c>tf.uint64</c>).</summary>
     TF_UINT64 = 23,
 }
 
@@ -67,9 +84,11 @@ public static class DataTypeExtensions
             : throw new TypeError($"Cannot convert value '{name}' to a TensorFlow DType."),
     };
 
+    /// <summary>Whether the dtype is a float type (half, bfloat16, float32, float64), as <c>DType.is_floating</c>.</summary>
     public static bool is_floating(this TF_DataType dtype) =>
         dtype is TF_DataType.TF_FLOAT or TF_DataType.TF_DOUBLE or TF_DataType.TF_HALF or TF_DataType.TF_BFLOAT16;
 
+    /// <summary>Whether the dtype is a signed or unsigned integer type, as <c>DType.is_integer</c>.</summary>
     public static bool is_integer(this TF_DataType dtype) =>
         dtype is TF_DataType.TF_INT32 or TF_DataType.TF_INT64 or TF_DataType.TF_INT16 or TF_DataType.TF_INT8
             or TF_DataType.TF_UINT8 or TF_DataType.TF_UINT16 or TF_DataType.TF_UINT32 or TF_DataType.TF_UINT64;
