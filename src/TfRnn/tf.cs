@@ -6,15 +6,25 @@ namespace TfRnn;
 /// </summary>
 public static partial class tf
 {
+    /// <summary>16-bit float, <c>tf.float16</c>.</summary>
     public const TF_DataType float16 = TF_DataType.TF_HALF;
+    /// <summary>32-bit float, <c>tf.float32</c> (TF's default for float constants and variables).</summary>
     public const TF_DataType float32 = TF_DataType.TF_FLOAT;
+    /// <summary>64-bit float, <c>tf.float64</c>.</summary>
     public const TF_DataType float64 = TF_DataType.TF_DOUBLE;
+    /// <summary>8-bit signed integer, <c>tf.int8</c>.</summary>
     public const TF_DataType int8 = TF_DataType.TF_INT8;
+    /// <summary>16-bit signed integer, <c>tf.int16</c>.</summary>
     public const TF_DataType int16 = TF_DataType.TF_INT16;
+    /// <summary>32-bit signed integer, <c>tf.int32</c> (TF's default for integer constants).</summary>
     public const TF_DataType int32 = TF_DataType.TF_INT32;
+    /// <summary>64-bit signed integer, <c>tf.int64</c>.</summary>
     public const TF_DataType int64 = TF_DataType.TF_INT64;
+    /// <summary>8-bit unsigned integer, <c>tf.uint8</c>.</summary>
     public const TF_DataType uint8 = TF_DataType.TF_UINT8;
+    /// <summary>Boolean, <c>tf.bool</c>.</summary>
     public const TF_DataType @bool = TF_DataType.TF_BOOL;
+    /// <summary>Byte string, <c>tf.string</c> (serialized summaries).</summary>
     public const TF_DataType @string = TF_DataType.TF_STRING;
 
     /// <summary>tf.as_dtype(name): the dtype a TF1 string names ("float", "float32", "int32", "bool", …).</summary>
@@ -86,8 +96,12 @@ public sealed class NameScope : IDisposable
         scope_name = entered;
     }
 
+    /// <summary>The full name of the entered scope, ending in '/', as the string <c>with tf.name_scope(...) as scope</c> binds.</summary>
     public string scope_name { get; }
+    /// <summary>Leaves the scope (the end of the <c>with</c> block).</summary>
     public void Dispose() => _exit.Dispose();
+    /// <inheritdoc/>
     public override string ToString() => scope_name;
+    /// <summary>The scope's name, so the scope can be passed where TF code passes <c>scope</c>.</summary>
     public static implicit operator string(NameScope scope) => scope.scope_name;
 }

@@ -19,11 +19,13 @@ public sealed partial class Graph
     /// <summary>Ops created so far; TF's <c>graph.version</c>.</summary>
     public int version => _operations.Count;
 
+    /// <summary>Every op in creation order, as <c>graph.get_operations()</c>.</summary>
     public IReadOnlyList<Operation> get_operations() => _operations;
 
     /// <summary>Makes this graph the default until the returned scope is disposed (TF's <c>with g.as_default():</c>).</summary>
     public IDisposable as_default() => DefaultGraphStack.Push(this);
 
+    /// <summary>The op named <paramref name="name"/>; KeyNotFoundException with TF's text when there is none.</summary>
     public Operation get_operation_by_name(string name) =>
         _byName.TryGetValue(name, out var op) ? op
             : throw new KeyNotFoundException($"The name '{name}' refers to an Operation not in the graph.");
@@ -48,6 +50,7 @@ public sealed partial class Graph
 
     // ---- collections -------------------------------------------------------------------------
 
+    /// <summary>Appends <paramref name="value"/> to the named collection (created on first use), as <c>tf.add_to_collection</c>.</summary>
     public void add_to_collection(string name, object value)
     {
         if (!_collections.TryGetValue(name, out var list)) _collections[name] = list = new List<object>();
@@ -62,14 +65,17 @@ public sealed partial class Graph
         return list.Where(item => NameOf(item) is string n && n.StartsWith(scope, StringComparison.Ordinal)).ToList();
     }
 
+    /// <summary>The collection's items of type <typeparamref name="T"/> (e.g. <c>get_collection&lt;Variable&gt;</c>), filtered by scope as <see cref="get_collection(string, string?)"/>.</summary>
     public List<T> get_collection<T>(string name, string? scope = null) => get_collection(name, scope).OfType<T>().ToList();
 
+    /// <summary>The collection's own list (created when missing): changes to it change the collection, as <c>get_collection_ref</c>.</summary>
     public List<object> get_collection_ref(string name)
     {
         if (!_collections.TryGetValue(name, out var list)) _collections[name] = list = new List<object>();
         return list;
     }
 
+    /// <summary>The names of every non-empty collection.</summary>
     public IEnumerable<string> get_all_collection_keys() => _collections.Keys;
 
     static string? NameOf(object item) => item switch

@@ -4,7 +4,15 @@ namespace TfRnn;
 public interface IFetch<out TResult>;
 
 /// <summary>How a <see cref="Nest{T}"/> node groups its items.</summary>
-public enum NestKind { Leaf, Tuple, LSTMStateTuple }
+public enum NestKind
+{
+    /// <summary>One value.</summary>
+    Leaf,
+    /// <summary>A Python tuple of nests.</summary>
+    Tuple,
+    /// <summary>The (c, h) pair of an LSTM state.</summary>
+    LSTMStateTuple,
+}
 
 /// <summary>
 /// TF's <c>nest</c>: a leaf or an ordered tuple of nests. RNN states are nests of tensors; fetching one
@@ -15,6 +23,7 @@ public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : cla
     readonly T? _leaf;
     readonly Nest<T>[] _items;
 
+    /// <summary>A leaf holding one value.</summary>
     public Nest(T leaf)
     {
         _leaf = leaf;
@@ -22,6 +31,7 @@ public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : cla
         kind = NestKind.Leaf;
     }
 
+    /// <summary>A node of <paramref name="kind"/> grouping <paramref name="items"/> (for state types such as LSTMStateTuple).</summary>
     protected Nest(NestKind kind, Nest<T>[] items)
     {
         this.kind = kind;
@@ -31,11 +41,17 @@ public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : cla
     /// <summary>A tuple of nests (TF's Python tuple of states).</summary>
     public static Nest<T> Tuple(params Nest<T>[] items) => new(NestKind.Tuple, items.ToArray());
 
+    /// <summary>How this node groups its items.</summary>
     public NestKind kind { get; }
+    /// <summary>Whether this node is a single value.</summary>
     public bool IsLeaf => kind == NestKind.Leaf;
+    /// <summary>The single value of a leaf; InvalidOperationException for a tuple.</summary>
     public T Leaf => _leaf ?? throw new InvalidOperationException($"this {kind} is not a single value");
+    /// <summary>The number of items of a tuple (0 for a leaf).</summary>
     public int Count => _items.Length;
+    /// <summary>The items of a tuple, in order (empty for a leaf).</summary>
     public IReadOnlyList<Nest<T>> Items => _items;
+    /// <summary>Item <paramref name="index"/> of a tuple (negative counts from the end), as <c>state[0]</c> in Python.</summary>
     public Nest<T> this[int index] => IsLeaf
         ? throw new InvalidOperationException("a single value cannot be indexed")
         : _items[index < 0 ? index + _items.Length : index];
@@ -78,6 +94,7 @@ public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : cla
 
     internal static Nest<T> CreatePair(Nest<T> c, Nest<T> h) => Create(NestKind.LSTMStateTuple, new[] { c, h });
 
+    /// <summary>A value as a leaf, so a single tensor is a state.</summary>
     public static implicit operator Nest<T>(T leaf) => new(leaf);
 
     /// <summary>The value of a leaf (TF code treats a non-tuple state as the tensor itself).</summary>
@@ -94,6 +111,7 @@ public class Nest<T> : IFetch<Nest<NDArray>>, IEnumerable<Nest<T>> where T : cla
     public IEnumerator<Nest<T>> GetEnumerator() => ((IEnumerable<Nest<T>>)_items).GetEnumerator();
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc/>
     public override string ToString() => kind switch
     {
         NestKind.Leaf => _leaf!.ToString()!,

@@ -14,11 +14,17 @@ public partial class Tensor : ITensorOrOperation, IFetch<NDArray>
         Id = op.graph.NextTensorId();
     }
 
+    /// <summary>The op that produces this tensor.</summary>
     public Operation op { get; }
+    /// <summary>Which output of <see cref="op"/> this is.</summary>
     public int value_index { get; }
+    /// <summary>The element type.</summary>
     public TF_DataType dtype { get; }
+    /// <summary>The graph of the producing op.</summary>
     public Graph graph => op.graph;
+    /// <summary>TF's tensor name, <c>op_name:output_index</c>.</summary>
     public string name => $"{op.name}:{value_index}";
+    /// <summary>The producing op's requested device.</summary>
     public string device => op.device;
 
     /// <summary>
@@ -36,6 +42,7 @@ public partial class Tensor : ITensorOrOperation, IFetch<NDArray>
         }
     }
 
+    /// <summary>The static rank, or -1 when unknown.</summary>
     public int ndim => _shape.ndim;
 
     internal int Id { get; }
@@ -47,6 +54,7 @@ public partial class Tensor : ITensorOrOperation, IFetch<NDArray>
     /// <inheritdoc cref="eval(Session?, FeedItem[])"/>
     public NDArray eval(params FeedItem[] feed_dict) => eval(null, feed_dict);
 
+    /// <inheritdoc/>
     public override string ToString() =>
         $"Tensor(\"{name}\", shape={_shape}, dtype={dtype.as_numpy_name()})";
 }

@@ -22,17 +22,29 @@ public readonly struct TensorLike : IEnumerable<object>
     /// <summary>The value, or null for a missing one or a null reference converted (TF's None).</summary>
     internal static object? ValueOrNone(TensorLike? like) => like?._value;
 
+    /// <summary>A tensor, used as is.</summary>
     public static implicit operator TensorLike(Tensor value) => new(value);
+    /// <summary>A variable: its value (TF reads the variable where a tensor is expected).</summary>
     public static implicit operator TensorLike(Variable value) => new(value);
+    /// <summary>An array, converted to a constant.</summary>
     public static implicit operator TensorLike(NDArray value) => new(value);
+    /// <summary>A fully known shape, as an int32 vector of its dimensions.</summary>
     public static implicit operator TensorLike(Shape value) => new(value);
+    /// <summary>A nest of tensors (a tuple is packed like a list of tensors; a leaf is its tensor).</summary>
     public static implicit operator TensorLike(Nest<Tensor> value) => new(value);
+    /// <summary>A number, converted to a constant of the dtype the op infers.</summary>
     public static implicit operator TensorLike(int value) => new(value);
+    /// <inheritdoc cref="op_Implicit(int)"/>
     public static implicit operator TensorLike(long value) => new(value);
+    /// <inheritdoc cref="op_Implicit(int)"/>
     public static implicit operator TensorLike(float value) => new(value);
+    /// <inheritdoc cref="op_Implicit(int)"/>
     public static implicit operator TensorLike(double value) => new(value);
+    /// <summary>A boolean constant.</summary>
     public static implicit operator TensorLike(bool value) => new(value);
+    /// <summary>A string constant (or a dtype/shape spelling where the op takes one).</summary>
     public static implicit operator TensorLike(string value) => new(value);
+    /// <summary>A C# array (any rank), converted to a constant.</summary>
     public static implicit operator TensorLike(Array value) => new(value);
 
     /// <summary>A collection expression: its items as one list value.</summary>
@@ -42,5 +54,6 @@ public readonly struct TensorLike : IEnumerable<object>
     public IEnumerator<object> GetEnumerator() => (Value is object[] items ? items : new[] { Value }).AsEnumerable().GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <inheritdoc/>
     public override string ToString() => Value.ToString() ?? "";
 }

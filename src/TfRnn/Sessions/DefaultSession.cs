@@ -39,5 +39,6 @@ public partial class Session
 /// <summary>TF's <c>tf.InteractiveSession</c>: a session that makes itself the default when created.</summary>
 public sealed class InteractiveSession : Session
 {
+    /// <summary>An interactive session on <paramref name="graph"/> (the default graph when null), made the default session at once.</summary>
     public InteractiveSession(Graph? graph = null) : base(graph) => DefaultSessionStack.Push(this);
 }

@@ -12,12 +12,14 @@ public partial class Session : IDisposable
     readonly Executor _executor;
     bool _disposed;
 
+    /// <summary>A session on <paramref name="graph"/> (the default graph when null), as <c>tf.Session(graph=...)</c>; variables start uninitialized.</summary>
     public Session(Graph? graph = null)
     {
         this.graph = graph ?? DefaultGraphStack.Current;
         _executor = new Executor(this.graph, Resources);
     }
 
+    /// <summary>The graph this session runs.</summary>
     public Graph graph { get; }
 
     /// <summary>Variable values and per-op state: what kernels and Saver read and write.</summary>
@@ -45,18 +47,21 @@ public partial class Session : IDisposable
         return ((R1)r[0]!, (R2)r[1]!);
     }
 
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3) run<R1, R2, R3>((IFetch<R1>, IFetch<R2>, IFetch<R3>) fetches, params FeedItem[] feed_dict)
     {
         var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3 }, feed_dict);
         return ((R1)r[0]!, (R2)r[1]!, (R3)r[2]!);
     }
 
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3, R4) run<R1, R2, R3, R4>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>) fetches, params FeedItem[] feed_dict)
     {
         var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4 }, feed_dict);
         return ((R1)r[0]!, (R2)r[1]!, (R3)r[2]!, (R4)r[3]!);
     }
 
+    /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3, R4, R5) run<R1, R2, R3, R4, R5>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>, IFetch<R5>) fetches, params FeedItem[] feed_dict)
     {
         var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4, fetches.Item5 }, feed_dict);
@@ -142,8 +147,10 @@ public partial class Session : IDisposable
         if (_disposed) throw new RuntimeError("Attempted to use a closed Session.");
     }
 
+    /// <summary>Closes the session, as <c>sess.close()</c>: later runs raise RuntimeError.</summary>
     public void close() => Dispose();
 
+    /// <summary>Closes the session (the end of a <c>using</c> block, TF's <c>with tf.Session() as sess:</c>).</summary>
     public virtual void Dispose()
     {
         if (_disposed) return;
