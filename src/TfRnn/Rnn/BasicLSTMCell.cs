@@ -10,6 +10,7 @@ public sealed class BasicLSTMCell : RNNCell, IFusedLstmLayer
     readonly bool _stateIsTuple;
     Variable? _kernel, _bias;
 
+    /// <summary>TF1's BasicLSTMCell: <paramref name="num_units"/> units, one <c>[input + units, 4 * units]</c> kernel (gates i, j, f, o) and <paramref name="forget_bias"/> added to the forget gate.</summary>
     public BasicLSTMCell(int num_units, double forget_bias = 1.0, bool state_is_tuple = true, Func<Tensor, Tensor>? activation = null,
         ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) : base("basic_lstm_cell", reuse, name, dtype)
     {
@@ -19,14 +20,18 @@ public sealed class BasicLSTMCell : RNNCell, IFusedLstmLayer
         activation_function = activation;
     }
 
+    /// <summary>The bias added to the forget gate's pre-activation (1.0 by default, as in TF).</summary>
     public double forget_bias { get; }
     internal Func<Tensor, Tensor>? activation_function { get; }
 
+    /// <inheritdoc/>
     public override Nest<Shape> state_size => _stateIsTuple
         ? Nest<Shape>.CreatePair(new Shape(_units), new Shape(_units))
         : new Shape(2 * _units);
+    /// <inheritdoc/>
     public override int output_size => _units;
 
+    /// <inheritdoc/>
     protected override void Build(long inputDepth)
     {
         long depth = RequireDepth(inputDepth, "BasicLSTMCell");
@@ -34,6 +39,7 @@ public sealed class BasicLSTMCell : RNNCell, IFusedLstmLayer
         _bias = AddVariable("bias", new Shape(4 * _units), tf.zeros_initializer());
     }
 
+    /// <inheritdoc/>
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state)
     {
         var (c, h) = LstmState.Unpack(state, _stateIsTuple, _units, inputs);

@@ -24,9 +24,13 @@ public sealed class DropoutWrapper : RNNCell
     }
 
     public RNNCell wrapped_cell => _cell;
+    /// <inheritdoc/>
     public override Nest<Shape> state_size => _cell.state_size;
+    /// <inheritdoc/>
     public override int output_size => _cell.output_size;
+    /// <inheritdoc/>
     public override IReadOnlyList<Variable> variables => _cell.variables;
+    /// <inheritdoc/>
     public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
 
     /// <summary>No scope of its own: the wrapped cell is called in the caller's scope, as in TF.</summary>
@@ -40,6 +44,7 @@ public sealed class DropoutWrapper : RNNCell
         return (output.Map(o => Drop(o, _outputKeep)), newState);
     }
 
+    /// <inheritdoc/>
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => call(inputs, state);
 
     Tensor Drop(Tensor value, object keep) => IsOne(keep) ? value : tf.nn.dropout(value, OpBuilder.ToTensor(keep, value.dtype, "keep_prob"), seed: _seed);

@@ -20,9 +20,12 @@ public sealed class GRUCell : RNNCell
         _biasInitializer = bias_initializer;
     }
 
+    /// <inheritdoc/>
     public override Nest<Shape> state_size => new Shape(_units);
+    /// <inheritdoc/>
     public override int output_size => _units;
 
+    /// <inheritdoc/>
     protected override void Build(long inputDepth)
     {
         long depth = RequireDepth(inputDepth, "GRUCell");
@@ -32,6 +35,7 @@ public sealed class GRUCell : RNNCell
         _candidateBias = AddVariable("candidate/bias", new Shape(_units), _biasInitializer ?? tf.zeros_initializer());
     }
 
+    /// <inheritdoc/>
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state)
     {
         if (!state.IsLeaf) throw new ValueError($"Expected GRU state to be a single tensor, but received: {state}");

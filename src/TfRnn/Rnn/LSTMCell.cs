@@ -32,11 +32,14 @@ public sealed class LSTMCell : RNNCell, IFusedLstmLayer
     public double forget_bias { get; }
     int OutputDepth => _numProj ?? _units;
 
+    /// <inheritdoc/>
     public override Nest<Shape> state_size => _stateIsTuple
         ? Nest<Shape>.CreatePair(new Shape(_units), new Shape(OutputDepth))
         : new Shape(_units + OutputDepth);
+    /// <inheritdoc/>
     public override int output_size => OutputDepth;
 
+    /// <inheritdoc/>
     protected override void Build(long inputDepth)
     {
         long depth = RequireDepth(inputDepth, "LSTMCell");
@@ -51,6 +54,7 @@ public sealed class LSTMCell : RNNCell, IFusedLstmLayer
         if (_numProj is int proj) _projection = AddVariable("projection/kernel", new Shape(_units, proj), _initializer);
     }
 
+    /// <inheritdoc/>
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state)
     {
         var (cPrev, mPrev) = LstmState.Unpack(state, _stateIsTuple, _units, inputs, OutputDepth);

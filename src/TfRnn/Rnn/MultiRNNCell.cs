@@ -20,12 +20,16 @@ public sealed class MultiRNNCell : RNNCell
 
     public IReadOnlyList<RNNCell> cells => _cells;
 
+    /// <inheritdoc/>
     public override Nest<Shape> state_size => _stateIsTuple
         ? Nest<Shape>.Tuple(_cells.Select(c => c.state_size).ToArray())
         : new Shape(_cells.Sum(c => c.state_size.Leaf[0]));
+    /// <inheritdoc/>
     public override int output_size => _cells[^1].output_size;
+    /// <inheritdoc/>
     public override IReadOnlyList<Variable> variables => _cells.SelectMany(c => c.variables).ToList();
 
+    /// <inheritdoc/>
     public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype)
     {
         if (!_stateIsTuple) return base.zero_state(batch_size, dtype);
@@ -45,6 +49,7 @@ public sealed class MultiRNNCell : RNNCell
         }
     }
 
+    /// <inheritdoc/>
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state)
     {
         var current = inputs;

@@ -6,6 +6,7 @@ public sealed class AdagradOptimizer(TensorLike learning_rate, double initial_ac
 {
     Tensor? _lr;
 
+    /// <inheritdoc/>
     protected override void CreateSlots(IReadOnlyList<Variable> vars)
     {
         if (initial_accumulator_value <= 0)
@@ -14,8 +15,10 @@ public sealed class AdagradOptimizer(TensorLike learning_rate, double initial_ac
             Slot(v, "accumulator", () => tf.constant(initial_accumulator_value, v.dtype, v.shape));
     }
 
+    /// <inheritdoc/>
     protected override void Prepare() => _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
 
+    /// <inheritdoc/>
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyAdagrad", new[] { var, get_slot(var, "accumulator")! }, new[] { _lr!, grad }, OptimizerKernels.Adagrad);
 }

@@ -11,6 +11,7 @@ public sealed class AdamOptimizer(TensorLike learning_rate, double beta1 = 0.9, 
     Tensor? _lr, _beta1, _beta2, _epsilon;
     Variable? _beta1Power, _beta2Power;
 
+    /// <inheritdoc/>
     protected override void CreateSlots(IReadOnlyList<Variable> vars)
     {
         var first = vars.OrderBy(v => v.name, StringComparer.Ordinal).First();
@@ -24,6 +25,7 @@ public sealed class AdamOptimizer(TensorLike learning_rate, double beta1 = 0.9, 
         }
     }
 
+    /// <inheritdoc/>
     protected override void Prepare()
     {
         _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
@@ -32,10 +34,12 @@ public sealed class AdamOptimizer(TensorLike learning_rate, double beta1 = 0.9, 
         _epsilon = tf.constant(epsilon, name: "epsilon");
     }
 
+    /// <inheritdoc/>
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyAdam", new[] { var, get_slot(var, "m")!, get_slot(var, "v")! },
             new[] { _beta1Power!.value(), _beta2Power!.value(), _lr!, _beta1!, _beta2!, _epsilon!, grad }, OptimizerKernels.Adam);
 
+    /// <inheritdoc/>
     protected override Operation Finish(List<ITensorOrOperation> updates, string scopeName)
     {
         var graph = _beta1Power!.graph;

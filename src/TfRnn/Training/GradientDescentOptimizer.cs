@@ -6,8 +6,10 @@ public sealed class GradientDescentOptimizer(TensorLike learning_rate, bool use_
 {
     Tensor? _lr;
 
+    /// <inheritdoc/>
     protected override void Prepare() => _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
 
+    /// <inheritdoc/>
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyGradientDescent", new[] { var }, new[] { _lr!, grad }, OptimizerKernels.GradientDescent);
 

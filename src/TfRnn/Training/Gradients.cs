@@ -5,9 +5,13 @@ public static partial class tf
     /// <summary>TF's aggregation methods; torch autograd accumulates the same sums whichever is chosen.</summary>
     public static class AggregationMethod
     {
+        /// <summary>Sum the gradient contributions with <c>add_n</c>.</summary>
         public const string ADD_N = "add_n";
+        /// <summary>TF's default, <see cref="ADD_N"/>.</summary>
         public const string DEFAULT = ADD_N;
+        /// <summary>TF's tree summation (accepted; the sums are the same here).</summary>
         public const string EXPERIMENTAL_TREE = "experimental_tree";
+        /// <summary>TF's accumulate_n summation (accepted; the sums are the same here).</summary>
         public const string EXPERIMENTAL_ACCUMULATE_N = "experimental_accumulate_n";
     }
 

@@ -26,5 +26,6 @@ public sealed class IndexedSlices
             IndexingKernels.UnsortedSegmentSum);
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"IndexedSlices(indices={indices}, values={values}, dense_shape={dense_shape})";
 }

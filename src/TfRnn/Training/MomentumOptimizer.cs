@@ -6,17 +6,20 @@ public sealed class MomentumOptimizer(TensorLike learning_rate, double momentum,
 {
     Tensor? _lr, _momentum;
 
+    /// <inheritdoc/>
     protected override void CreateSlots(IReadOnlyList<Variable> vars)
     {
         foreach (var v in vars) ZerosSlot(v, "momentum");
     }
 
+    /// <inheritdoc/>
     protected override void Prepare()
     {
         _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
         _momentum = tf.constant(momentum, name: "momentum");
     }
 
+    /// <inheritdoc/>
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var) =>
         UpdateOp("ApplyMomentum", new[] { var, get_slot(var, "momentum")! }, new[] { _lr!, _momentum!, grad },
             (s, v) => OptimizerKernels.Momentum(s, v, use_nesterov));

@@ -10,6 +10,7 @@ public sealed class RMSPropOptimizer(TensorLike learning_rate, double decay = 0.
 {
     Tensor? _lr, _decay, _momentum, _epsilon;
 
+    /// <inheritdoc/>
     protected override void CreateSlots(IReadOnlyList<Variable> vars)
     {
         foreach (var v in vars)
@@ -20,6 +21,7 @@ public sealed class RMSPropOptimizer(TensorLike learning_rate, double decay = 0.
         }
     }
 
+    /// <inheritdoc/>
     protected override void Prepare()
     {
         _lr = OpBuilder.ToTensor(learning_rate, name: "learning_rate");
@@ -28,6 +30,7 @@ public sealed class RMSPropOptimizer(TensorLike learning_rate, double decay = 0.
         _epsilon = tf.constant(epsilon, name: "epsilon");
     }
 
+    /// <inheritdoc/>
     protected override ITensorOrOperation ApplyDense(Tensor grad, Variable var)
     {
         var written = centered

@@ -49,18 +49,24 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
 
     /// <summary>The VariableV2 op that owns the state.</summary>
     public Operation op => _ref.op;
+    /// <summary>The graph that holds the variable.</summary>
     public Graph graph => _ref.graph;
     /// <summary>TF's variable name, <c>scope/name:0</c>.</summary>
     public string name => _ref.name;
+    /// <summary>The element type of the value.</summary>
     public TF_DataType dtype => _ref.dtype;
+    /// <summary>The static shape of the value.</summary>
     public Shape shape => _ref.shape;
+    /// <summary>Whether the variable is in TRAINABLE_VARIABLES (what optimizers minimize over by default).</summary>
     public bool trainable { get; }
+    /// <summary>The tensor the initializer assigns.</summary>
     public Tensor initial_value { get; }
     /// <summary>The Assign op that sets the initial value.</summary>
     public Operation initializer { get; }
 
     /// <summary>The tensor ops read (<c>name/read:0</c>).</summary>
     public Tensor value() => _snapshot;
+    /// <inheritdoc cref="value"/>
     public Tensor read_value() => _snapshot;
 
     /// <summary>The variable's own output, for feeding and for ops that update it.</summary>
@@ -68,7 +74,9 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
 
     /// <summary>tf.assign(self, value): an op that sets the variable and yields the new value.</summary>
     public Tensor assign(TensorLike value, bool use_locking = false, string? name = null) => StateOps.Assign(_ref, OpBuilder.ToTensor(value, dtype), true, name ?? "Assign");
+    /// <summary>tf.assign_add(self, delta): an op that adds <paramref name="delta"/> to the variable and yields the new value.</summary>
     public Tensor assign_add(TensorLike delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignAdd", name, StateKernels.AssignAdd);
+    /// <summary>tf.assign_sub(self, delta): an op that subtracts <paramref name="delta"/> and yields the new value.</summary>
     public Tensor assign_sub(TensorLike delta, bool use_locking = false, string? name = null) => StateOps.AssignUpdate(_ref, OpBuilder.ToTensor(delta, dtype), "AssignSub", name, StateKernels.AssignSub);
 
     /// <summary>The variable's value in <paramref name="session"/> or the default session.</summary>
@@ -81,7 +89,9 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
         sess.run(initializer, new FeedItem(initial_value, value));
     }
 
+    /// <summary>The variable's value (<c>name/read:0</c>), where TF code passes a variable as a tensor.</summary>
     public static implicit operator Tensor(Variable v) => v._snapshot;
 
+    /// <inheritdoc/>
     public override string ToString() => $"<tf.Variable '{name}' shape={shape} dtype={dtype.as_numpy_name()}_ref>";
 }

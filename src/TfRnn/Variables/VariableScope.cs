@@ -50,6 +50,7 @@ public sealed class VariableScope : IDisposable
         exit?.Invoke();
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"<VariableScope '{name}' reuse={reuse}>";
 }
 
