@@ -5,15 +5,25 @@ public static partial class tf
     /// <summary>tf.GraphKeys: the standard collection names.</summary>
     public static class GraphKeys
     {
+        /// <summary>Every variable (what tf.global_variables() and a default Saver use).</summary>
         public const string GLOBAL_VARIABLES = "variables";
+        /// <summary>TF1's older name of <see cref="GLOBAL_VARIABLES"/>.</summary>
         public const string VARIABLES = GLOBAL_VARIABLES;
+        /// <summary>Variables an optimizer minimizes over by default.</summary>
         public const string TRAINABLE_VARIABLES = "trainable_variables";
+        /// <summary>Per-process variables that are not saved.</summary>
         public const string LOCAL_VARIABLES = "local_variables";
+        /// <summary>Variables of the model proper (a subset of the global ones).</summary>
         public const string MODEL_VARIABLES = "model_variables";
+        /// <summary>Summary ops, for tf.summary.merge_all().</summary>
         public const string SUMMARIES = "summaries";
+        /// <summary>Ops to run alongside a training step.</summary>
         public const string UPDATE_OPS = "update_ops";
+        /// <summary>Losses added by tf.losses.</summary>
         public const string LOSSES = "losses";
+        /// <summary>The global step variable.</summary>
         public const string GLOBAL_STEP = "global_step";
+        /// <summary>The training op.</summary>
         public const string TRAIN_OP = "train_op";
     }
 

@@ -29,6 +29,7 @@ public sealed class LSTMCell : RNNCell, IFusedLstmLayer
         _activation = activation;
     }
 
+    /// <summary>The bias added to the forget gate's pre-activation.</summary>
     public double forget_bias { get; }
     int OutputDepth => _numProj ?? _units;
 

@@ -9,6 +9,7 @@ public sealed class MultiRNNCell : RNNCell
     readonly RNNCell[] _cells;
     readonly bool _stateIsTuple;
 
+    /// <summary>TF1's MultiRNNCell: <paramref name="cells"/> stacked, each layer's output the next one's input; the state is the tuple of their states (or one concatenated state when <paramref name="state_is_tuple"/> is false).</summary>
     public MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) : base("multi_rnn_cell")
     {
         _cells = cells.ToArray();
@@ -18,6 +19,7 @@ public sealed class MultiRNNCell : RNNCell
             throw new ValueError("Some cells return tuples of states, but the flag state_is_tuple is not set.");
     }
 
+    /// <summary>The stacked cells, bottom first.</summary>
     public IReadOnlyList<RNNCell> cells => _cells;
 
     /// <inheritdoc/>

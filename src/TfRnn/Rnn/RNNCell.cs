@@ -13,6 +13,7 @@ public abstract class RNNCell
     readonly string _baseName;
     readonly ReuseFlag? _reuse;
 
+    /// <summary>A cell named <paramref name="name"/> (default <paramref name="baseName"/>) computing in <paramref name="dtype"/> (inferred from the inputs when not given); ValueError for a non-float dtype.</summary>
     protected RNNCell(string baseName, ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid)
     {
         _baseName = name ?? baseName;
@@ -28,13 +29,18 @@ public abstract class RNNCell
     public abstract int output_size { get; }
     /// <summary>The dtype the cell computes in; set by the first call when not given.</summary>
     public TF_DataType dtype { get; private set; }
+    /// <summary>Whether the cell has created its variables (on its first call), as a Keras layer's <c>built</c>.</summary>
     public bool built { get; private set; }
+    /// <summary>The cell's layer name: the scope it created its variables in (<c>basic_lstm_cell</c>, <c>basic_lstm_cell_1</c>, …).</summary>
     public string name => _layerScope?.name.Split('/')[^1] ?? _baseName;
 
     /// <summary>The variables this cell (and the cells inside it) created, in creation order.</summary>
     public virtual IReadOnlyList<Variable> variables => _variables;
+    /// <summary>The trainable ones of <see cref="variables"/>.</summary>
     public IReadOnlyList<Variable> trainable_variables => variables.Where(v => v.trainable).ToList();
+    /// <summary>The non-trainable ones of <see cref="variables"/>.</summary>
     public IReadOnlyList<Variable> non_trainable_variables => variables.Where(v => !v.trainable).ToList();
+    /// <summary>Same as <see cref="variables"/> (the Keras spelling).</summary>
     public IReadOnlyList<Variable> weights => variables;
 
     /// <summary>
@@ -127,6 +133,7 @@ public abstract class RNNCell
         return v;
     }
 
+    /// <summary>The input depth a cell needs to build its kernel; ValueError with TF's text when it is unknown.</summary>
     protected static long RequireDepth(long inputDepth, string cellName)
     {
         if (inputDepth < 0) throw new ValueError($"Expected inputs.shape[-1] to be known, saw unknown depth in {cellName}");

@@ -21,6 +21,7 @@ public sealed class FileWriter : IDisposable
     /// <summary>A failure of a background flush, reported by the next call on the user's thread.</summary>
     IOException? _backgroundError;
 
+    /// <summary>tf.summary.FileWriter: an event file in <paramref name="logdir"/> (created when missing), with <paramref name="graph"/>'s GraphDef written first when given; events are flushed every <paramref name="flush_secs"/> seconds, on flush() and on close.</summary>
     public FileWriter(string logdir, Graph? graph = null, int max_queue = 10, double flush_secs = 120, string? filename_suffix = null)
     {
         try { Directory.CreateDirectory(logdir); }
@@ -71,6 +72,7 @@ public sealed class FileWriter : IDisposable
     /// <summary>add_session_log(status, step): e.g. SessionLog.START after a restart, so TensorBoard drops orphaned later events.</summary>
     public void add_session_log(SessionLog session_log, long global_step = 0) => add_event(new Event { SessionLog = session_log, Step = global_step });
 
+    /// <summary>Writes one event record (wall time set to now when unset).</summary>
     public void add_event(Event e)
     {
         if (e.WallTime == 0) e.WallTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
@@ -131,8 +133,10 @@ public sealed class FileWriter : IDisposable
         _stream.Flush();
     }
 
+    /// <summary>Flushes and closes the event file; later writes raise an error.</summary>
     public void close() => Dispose();
 
+    /// <inheritdoc cref="close"/>
     public void Dispose()
     {
         lock (_lock)

@@ -11,6 +11,7 @@ public abstract class Optimizer
     readonly Dictionary<string, Dictionary<Variable, Variable>> _slots = new();
     readonly Dictionary<(Graph, string), Variable> _nonSlots = new();
 
+    /// <summary>An optimizer whose update ops are named under <paramref name="name"/> (use_locking is accepted; updates never race here).</summary>
     protected Optimizer(string name, bool use_locking)
     {
         this.name = name;
@@ -100,6 +101,7 @@ public abstract class Optimizer
     public Variable? get_slot(Variable var, string slotName) =>
         _slots.TryGetValue(slotName, out var perVar) && perVar.TryGetValue(var, out var slot) ? slot : null;
 
+    /// <summary>The names of the slots this optimizer keeps per variable (e.g. <c>m</c>, <c>v</c> for Adam), sorted.</summary>
     public List<string> get_slot_names() => _slots.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
 
     /// <summary>Every variable this optimizer created (slots and accumulators such as beta1_power).</summary>
@@ -108,12 +110,15 @@ public abstract class Optimizer
 
     // ---- what each optimizer defines -----------------------------------------------------------
 
+    /// <summary>Creates the per-variable slots (accumulators) before the first update.</summary>
     protected virtual void CreateSlots(IReadOnlyList<Variable> vars) { }
     /// <summary>Converts hyperparameters to tensors inside the update name scope.</summary>
     protected virtual void Prepare() { }
+    /// <summary>The op that applies a dense gradient to one variable.</summary>
     protected abstract ITensorOrOperation ApplyDense(Tensor grad, Variable var);
     /// <summary>Sparse updates default to the dense update of the summed-into-zeros gradient.</summary>
     protected virtual ITensorOrOperation ApplySparse(IndexedSlices grad, Variable var) => ApplyDense(grad.ToDense(), var);
+    /// <summary>Groups the per-variable updates into the returned op (Adam also advances its beta powers).</summary>
     protected virtual Operation Finish(List<ITensorOrOperation> updates, string scopeName) => tf.group(updates, scopeName);
 
     // ---- helpers for subclasses ------------------------------------------------------------------
@@ -129,6 +134,7 @@ public abstract class Optimizer
         return existing;
     }
 
+    /// <summary>A slot of <paramref name="var"/>'s shape and dtype starting at zeros.</summary>
     protected Variable ZerosSlot(Variable var, string slotName, string? opName = null) =>
         Slot(var, slotName, () => tf.zeros(var.shape, var.dtype), opName);
 

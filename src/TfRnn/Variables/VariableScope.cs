@@ -21,7 +21,9 @@ public sealed class VariableScope : IDisposable
 
     ReuseFlag _reuse;
 
+    /// <summary>The scope's full name (<c>rnnlm/softmax</c>).</summary>
     public string name { get; }
+    /// <summary>Whether get_variable in this scope reuses existing variables (True, False or AUTO_REUSE).</summary>
     public ReuseFlag reuse => _reuse;
     /// <summary>
     /// Default initializer for variables created without one (IInitializer, tensor or value). C# reserves
