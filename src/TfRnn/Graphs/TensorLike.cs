@@ -22,7 +22,7 @@ public readonly struct TensorLike : IEnumerable<object>
     /// <summary>The value, or null for a missing one or a null reference converted (TF's None).</summary>
     internal static object? ValueOrNone(TensorLike? like) => like?._value;
 
-    public static implicit operator TensorLike(Tensor value) => new(value);
+    public static implicit operator TensorLike(Tensor? value) => new(value!);   // null: TF's None (see ValueOrNone)
     public static implicit operator TensorLike(Variable value) => new(value);
     public static implicit operator TensorLike(NDArray value) => new(value);
     public static implicit operator TensorLike(Shape value) => new(value);
@@ -33,7 +33,7 @@ public readonly struct TensorLike : IEnumerable<object>
     public static implicit operator TensorLike(double value) => new(value);
     public static implicit operator TensorLike(bool value) => new(value);
     public static implicit operator TensorLike(string value) => new(value);
-    public static implicit operator TensorLike(Array value) => new(value);
+    public static implicit operator TensorLike(Array? value) => new(value!);
 
     /// <summary>A collection expression: its items as one list value.</summary>
     public static TensorLike Create(ReadOnlySpan<object> items) => new(items.ToArray());

@@ -26,7 +26,7 @@ public sealed class MultiRNNCell : RNNCell
     public override int output_size => _cells[^1].output_size;
     public override IReadOnlyList<Variable> variables => _cells.SelectMany(c => c.variables).ToList();
 
-    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype)
+    public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype)
     {
         if (!_stateIsTuple) return base.zero_state(batch_size, dtype);
         using var scope = tf.name_scope("MultiRNNCellZeroState");
