@@ -10,7 +10,7 @@ public static partial class tf
         /// state is carried through. Runs as one op whatever the number of steps.
         /// </summary>
         public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
-            TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
         {
             var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "rnn");
@@ -24,7 +24,7 @@ public static partial class tf
         /// [batch, time, depth] inputs ([time, batch, depth] when time_major); returns outputs in the same layout
         /// and the final state (the state after each row's last valid step).
         /// </summary>
-        public static (Tensor outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Tensor inputs, object? sequence_length = null,
+        public static (Tensor outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Tensor inputs, TensorLike? sequence_length = null,
             Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
         {
             using var varScope = EnterRnnScope(scope, "rnn");
@@ -39,7 +39,7 @@ public static partial class tf
         /// tensors (the same structure each step) and every output step has the cell's output structure.
         /// </summary>
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Nest<Tensor>> inputs,
-            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
         {
             var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "rnn");
@@ -51,7 +51,7 @@ public static partial class tf
         /// dynamic_rnn over tuple inputs (each leaf [batch, time, …], or [time, batch, …] when time_major) or a cell
         /// with tuple outputs; outputs come back in the cell's output structure and the inputs' layout.
         /// </summary>
-        public static (Nest<Tensor> outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Nest<Tensor> inputs, object? sequence_length = null,
+        public static (Nest<Tensor> outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Nest<Tensor> inputs, TensorLike? sequence_length = null,
             Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
         {
             using var varScope = EnterRnnScope(scope, "rnn");
@@ -68,7 +68,7 @@ public static partial class tf
         /// </summary>
         public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
-            TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
         {
             var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
@@ -85,7 +85,7 @@ public static partial class tf
         /// </summary>
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Nest<Tensor>> inputs, Nest<Tensor>? initial_state_fw = null,
-            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null)
+            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
         {
             var steps = StepList(inputs);
             using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
@@ -137,7 +137,7 @@ public static partial class tf
         /// ((output_fw, output_bw), (output_state_fw, output_state_bw)), outputs in the inputs' layout.
         /// </summary>
         public static ((Tensor fw, Tensor bw) outputs, (Nest<Tensor> fw, Nest<Tensor> bw) output_states) bidirectional_dynamic_rnn(
-            RNNCell cell_fw, RNNCell cell_bw, Tensor inputs, object? sequence_length = null, Nest<Tensor>? initial_state_fw = null,
+            RNNCell cell_fw, RNNCell cell_bw, Tensor inputs, TensorLike? sequence_length = null, Nest<Tensor>? initial_state_fw = null,
             Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
         {
             using var varScope = EnterRnnScope(scope, "bidirectional_rnn");

@@ -31,8 +31,8 @@ public static partial class tf
             public static MultiRNNCell MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) => new(cells, state_is_tuple);
 
             /// <inheritdoc cref="TfRnn.DropoutWrapper"/>
-            public static DropoutWrapper DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null,
-                object? state_keep_prob = null, int? seed = null) => new(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
+            public static DropoutWrapper DropoutWrapper(RNNCell cell, TensorLike? input_keep_prob = null, TensorLike? output_keep_prob = null,
+                TensorLike? state_keep_prob = null, int? seed = null) => new(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
 
             /// <inheritdoc cref="TfRnn.LSTMStateTuple"/>
             public static LSTMStateTuple LSTMStateTuple(Tensor c, Tensor h) => new(c, h);
@@ -54,24 +54,24 @@ public static partial class tf
             public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) =>
                 nn.rnn_cell.GRUCell(num_units, activation, reuse);
             public static MultiRNNCell MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) => nn.rnn_cell.MultiRNNCell(cells, state_is_tuple);
-            public static DropoutWrapper DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null,
-                object? state_keep_prob = null, int? seed = null) => nn.rnn_cell.DropoutWrapper(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
+            public static DropoutWrapper DropoutWrapper(RNNCell cell, TensorLike? input_keep_prob = null, TensorLike? output_keep_prob = null,
+                TensorLike? state_keep_prob = null, int? seed = null) => nn.rnn_cell.DropoutWrapper(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
             public static LSTMStateTuple LSTMStateTuple(Tensor c, Tensor h) => new(c, h);
 
             /// <inheritdoc cref="nn.static_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
                 nn.static_rnn(cell, inputs, initial_state, dtype, sequence_length, scope);
 
-            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, object?, object?)"/>
+            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, TensorLike?, object?)"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_state_saving_rnn(RNNCell cell, IEnumerable<Tensor> inputs,
-                IStateSaver state_saver, Nest<string> state_name, object? sequence_length = null, object? scope = null) =>
+                IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, object? scope = null) =>
                 nn.static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_length, scope);
 
             /// <inheritdoc cref="nn.static_bidirectional_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
                 RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, object? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
                 nn.static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw, initial_state_bw, dtype, sequence_length, scope);
         }
     }

@@ -22,8 +22,8 @@ public readonly struct TensorLike : IEnumerable<object>
     /// <summary>The value, or null for a missing one or a null reference converted (TF's None).</summary>
     internal static object? ValueOrNone(TensorLike? like) => like?._value;
 
-    /// <summary>A tensor, used as is.</summary>
-    public static implicit operator TensorLike(Tensor value) => new(value);
+    /// <summary>A tensor, used as is (null is TF's None).</summary>
+    public static implicit operator TensorLike(Tensor? value) => new(value!);   // null: TF's None (see ValueOrNone)
     /// <summary>A variable: its value (TF reads the variable where a tensor is expected).</summary>
     public static implicit operator TensorLike(Variable value) => new(value);
     /// <summary>An array, converted to a constant.</summary>
@@ -44,8 +44,8 @@ public readonly struct TensorLike : IEnumerable<object>
     public static implicit operator TensorLike(bool value) => new(value);
     /// <summary>A string constant (or a dtype/shape spelling where the op takes one).</summary>
     public static implicit operator TensorLike(string value) => new(value);
-    /// <summary>A C# array (any rank), converted to a constant.</summary>
-    public static implicit operator TensorLike(Array value) => new(value);
+    /// <summary>A C# array (any rank), converted to a constant (null is TF's None).</summary>
+    public static implicit operator TensorLike(Array? value) => new(value!);
 
     /// <summary>A collection expression: its items as one list value.</summary>
     public static TensorLike Create(ReadOnlySpan<object> items) => new(items.ToArray());

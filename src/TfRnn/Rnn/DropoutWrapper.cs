@@ -10,13 +10,13 @@ public sealed class DropoutWrapper : RNNCell
     readonly object _inputKeep, _outputKeep, _stateKeep;
     readonly int? _seed;
 
-    public DropoutWrapper(RNNCell cell, object? input_keep_prob = null, object? output_keep_prob = null, object? state_keep_prob = null,
+    public DropoutWrapper(RNNCell cell, TensorLike? input_keep_prob = null, TensorLike? output_keep_prob = null, TensorLike? state_keep_prob = null,
         int? seed = null) : base("dropout_wrapper")
     {
         _cell = cell;
-        _inputKeep = input_keep_prob ?? 1.0;
-        _outputKeep = output_keep_prob ?? 1.0;
-        _stateKeep = state_keep_prob ?? 1.0;
+        _inputKeep = TensorLike.ValueOrNone(input_keep_prob) ?? 1.0;
+        _outputKeep = TensorLike.ValueOrNone(output_keep_prob) ?? 1.0;
+        _stateKeep = TensorLike.ValueOrNone(state_keep_prob) ?? 1.0;
         _seed = seed;
         foreach (var keep in new[] { _inputKeep, _outputKeep, _stateKeep })
             if (keep is double k && (k <= 0 || k > 1))
@@ -31,7 +31,7 @@ public sealed class DropoutWrapper : RNNCell
     /// <inheritdoc/>
     public override IReadOnlyList<Variable> variables => _cell.variables;
     /// <inheritdoc/>
-    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
+    public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
 
     /// <summary>No scope of its own: the wrapped cell is called in the caller's scope, as in TF.</summary>
     public override (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, object? scope = null)

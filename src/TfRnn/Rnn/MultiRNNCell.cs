@@ -32,7 +32,7 @@ public sealed class MultiRNNCell : RNNCell
     public override IReadOnlyList<Variable> variables => _cells.SelectMany(c => c.variables).ToList();
 
     /// <inheritdoc/>
-    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype)
+    public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype)
     {
         if (!_stateIsTuple) return base.zero_state(batch_size, dtype);
         using var scope = tf.name_scope("MultiRNNCellZeroState");

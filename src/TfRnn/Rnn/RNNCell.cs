@@ -141,10 +141,10 @@ public abstract class RNNCell
     }
 
     /// <summary>zero_state(batch_size, dtype): zeros shaped [batch_size] + each state_size leaf.</summary>
-    public virtual Nest<Tensor> zero_state(object batch_size, TF_DataType dtype)
+    public virtual Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype)
     {
         using var scope = tf.name_scope($"{GetType().Name}ZeroState");
-        return state_size.Map(size => ZerosFor(batch_size, size, dtype));
+        return state_size.Map(size => ZerosFor(batch_size.Value, size, dtype));
     }
 
     internal static Tensor ZerosFor(object batchSize, Shape size, TF_DataType dtype) => batchSize switch

@@ -46,7 +46,7 @@ internal static class RnnSequence
     static Nest<Tensor> ZeroState(RNNCell cell, Tensor x, TF_DataType dtype)
     {
         if (dtype == TF_DataType.DtInvalid) throw new ValueError("If there is no initial_state, you must give a dtype.");
-        object batch = x.shape[1] >= 0 ? (object)(int)x.shape[1] : tf.shape(x)[1];
+        TensorLike batch = x.shape[1] >= 0 ? (TensorLike)(int)x.shape[1] : tf.shape(x)[1];
         return cell.zero_state(batch, dtype);
     }
 
@@ -98,9 +98,9 @@ internal static class RnnSequence
     }
 
     /// <summary>sequence_length as an int32 vector, with TF's error for anything else.</summary>
-    public static Tensor? Lengths(object? sequenceLength)
+    public static Tensor? Lengths(TensorLike? sequence_length)
     {
-        if (sequenceLength == null) return null;
+        if (TensorLike.ValueOrNone(sequence_length) is not { } sequenceLength) return null;
         var lengths = OpBuilder.ToTensor(sequenceLength, TF_DataType.DtInvalid, "sequence_length");
         if (lengths.shape.is_known_rank && lengths.ndim != 1)
             throw new ValueError($"sequence_length must be a vector of length batch_size, but saw shape: {lengths.shape}");

@@ -50,8 +50,8 @@ public static partial class tf
         return sqrt(add_n(halfSquares) * 2.0, scope.scope_name);
     }
 
-    /// <inheritdoc cref="clip_by_global_norm(IEnumerable{object?}, object, Tensor?, string)"/>
-    public static (Tensor?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<Tensor?> t_list, object clip_norm,
+    /// <inheritdoc cref="clip_by_global_norm(IEnumerable{object?}, TensorLike, Tensor?, string)"/>
+    public static (Tensor?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<Tensor?> t_list, TensorLike clip_norm,
         Tensor? use_norm = null, string name = "clip_by_global_norm")
     {
         var (clipped, norm) = clip_by_global_norm(t_list.Cast<object?>(), clip_norm, use_norm, name);
@@ -63,7 +63,7 @@ public static partial class tf
     /// clip_norm); returns the clipped list (nulls stay null, IndexedSlices stay IndexedSlices) and the
     /// pre-clip global norm. An infinite or NaN norm makes every output NaN, as in TF.
     /// </summary>
-    public static (object?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<object?> t_list, object clip_norm,
+    public static (object?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<object?> t_list, TensorLike clip_norm,
         Tensor? use_norm = null, string name = "clip_by_global_norm")
     {
         var items = t_list.ToArray();

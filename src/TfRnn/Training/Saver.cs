@@ -55,11 +55,12 @@ public sealed class Saver
     /// save(sess, save_path, global_step): writes <c>save_path-&lt;step&gt;</c> (.index, .data, and .meta unless
     /// write_meta_graph is false), prunes to max_to_keep, updates the state file; returns the prefix.
     /// </summary>
-    public string save(Session sess, string save_path, object? global_step = null, string latest_filename = "checkpoint",
+    public string save(Session sess, string save_path, TensorLike? global_step = null, string latest_filename = "checkpoint",
         bool write_meta_graph = true, bool write_state = true)
     {
         sess.ThrowIfClosed();
-        string prefix = global_step == null ? save_path : $"{save_path}-{StepOf(sess, global_step).ToString(_padStepNumber ? "D8" : "D")}";
+        var step = TensorLike.ValueOrNone(global_step);
+        string prefix = step == null ? save_path : $"{save_path}-{StepOf(sess, step).ToString(_padStepNumber ? "D8" : "D")}";
         var directory = Path.GetDirectoryName(Path.GetFullPath(prefix))!;
         if (!Directory.Exists(directory))
             throw new ValueError($"Parent directory of {save_path} doesn't exist, can't save.");

@@ -54,7 +54,7 @@ internal sealed class VarianceScalingInitializer(double scale, string mode, bool
 public static partial class tf
 {
     /// <summary>tf.constant_initializer(value): a scalar fills the shape; an array must match its size.</summary>
-    public static IInitializer constant_initializer(object value) => new ConstantInitializer(value);
+    public static IInitializer constant_initializer(TensorLike value) => new ConstantInitializer(value.Value);
     /// <summary>tf.zeros_initializer().</summary>
     public static IInitializer zeros_initializer() => new ConstantInitializer(0);
     /// <summary>tf.ones_initializer().</summary>

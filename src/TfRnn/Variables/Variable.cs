@@ -83,10 +83,10 @@ public sealed partial class Variable : ITensorOrOperation, IFetch<NDArray>
     public NDArray eval(Session? session = null) => (session ?? Session.RequireDefault(this)).run(this);
 
     /// <summary>Sets the value directly in <paramref name="session"/> (TF's <c>variable.load</c>).</summary>
-    public void load(object value, Session? session = null)
+    public void load(TensorLike value, Session? session = null)
     {
         var sess = session ?? Session.RequireDefault(this);
-        sess.run(initializer, new FeedItem(initial_value, value));
+        sess.run(initializer, new FeedItem(initial_value, value.Value));
     }
 
     /// <summary>The variable's value (<c>name/read:0</c>), where TF code passes a variable as a tensor.</summary>

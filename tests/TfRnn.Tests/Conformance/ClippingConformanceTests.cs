@@ -44,7 +44,7 @@ public class ClippingConformanceTests : TestBase
     {
         var t0 = tf.constant(new float[,] { { -2, 0, 0 }, { 4, 0, 0 } });
         var t1 = tf.constant(new float[] { 1, -2 });
-        foreach (object clip in new object[] { 4.0, tf.constant(4.0f) })
+        foreach (TensorLike clip in new TensorLike[] { 4.0, tf.constant(4.0f) })
         {
             var (clipped, norm) = tf.clip_by_global_norm(new[] { t0, t1 }, clip);
             using var sess = tf.Session();

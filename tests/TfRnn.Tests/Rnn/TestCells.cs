@@ -24,7 +24,7 @@ public sealed class CounterCell() : RNNCell("counter_cell")
 {
     public override Nest<Shape> state_size => new Shape();
     public override int output_size => 1;
-    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => tf.constant(0);
+    public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype) => tf.constant(0);
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) => (inputs, state.Leaf + 1.0);
 }
 
@@ -33,7 +33,7 @@ public sealed class UnbalancedOutputCell() : RNNCell("unbalanced_output_cell")
 {
     public override Nest<Shape> state_size => new Shape();
     public override int output_size => 1;
-    public override Nest<Tensor> zero_state(object batch_size, TF_DataType dtype) => tf.constant(0);
+    public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype) => tf.constant(0);
     protected override (Tensor output, Nest<Tensor> state) Call(Tensor inputs, Nest<Tensor> state) =>
         throw new ValueError("UnbalancedOutputCell returns a tuple; use the nested call");
     protected override (Nest<Tensor> output, Nest<Tensor> state) CallNested(Nest<Tensor> inputs, Nest<Tensor> state) =>
