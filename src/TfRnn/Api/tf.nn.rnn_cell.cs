@@ -44,18 +44,25 @@ public static partial class tf
         /// <summary>tf.contrib.rnn: the TF 1.0–1.2 home of the cells and static loops.</summary>
         public static class rnn
         {
+            /// <summary>tf.contrib.rnn.BasicRNNCell: the same cell as <c>tf.nn.rnn_cell.BasicRNNCell</c>.</summary>
             public static BasicRNNCell BasicRNNCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) =>
                 nn.rnn_cell.BasicRNNCell(num_units, activation, reuse);
+            /// <summary>tf.contrib.rnn.BasicLSTMCell: the same cell as <c>tf.nn.rnn_cell.BasicLSTMCell</c>.</summary>
             public static BasicLSTMCell BasicLSTMCell(int num_units, double forget_bias = 1.0, bool state_is_tuple = true,
                 Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) => nn.rnn_cell.BasicLSTMCell(num_units, forget_bias, state_is_tuple, activation, reuse);
+            /// <summary>tf.contrib.rnn.LSTMCell: the same cell as <c>tf.nn.rnn_cell.LSTMCell</c>.</summary>
             public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null,
                 int? num_proj = null, double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true) =>
                 nn.rnn_cell.LSTMCell(num_units, use_peepholes, cell_clip, initializer, num_proj, proj_clip, forget_bias, state_is_tuple);
+            /// <summary>tf.contrib.rnn.GRUCell: the same cell as <c>tf.nn.rnn_cell.GRUCell</c>.</summary>
             public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) =>
                 nn.rnn_cell.GRUCell(num_units, activation, reuse);
+            /// <summary>tf.contrib.rnn.MultiRNNCell: the same as <c>tf.nn.rnn_cell.MultiRNNCell</c>.</summary>
             public static MultiRNNCell MultiRNNCell(IEnumerable<RNNCell> cells, bool state_is_tuple = true) => nn.rnn_cell.MultiRNNCell(cells, state_is_tuple);
+            /// <summary>tf.contrib.rnn.DropoutWrapper: the same as <c>tf.nn.rnn_cell.DropoutWrapper</c>.</summary>
             public static DropoutWrapper DropoutWrapper(RNNCell cell, TensorLike? input_keep_prob = null, TensorLike? output_keep_prob = null,
                 TensorLike? state_keep_prob = null, int? seed = null) => nn.rnn_cell.DropoutWrapper(cell, input_keep_prob, output_keep_prob, state_keep_prob, seed);
+            /// <summary>tf.contrib.rnn.LSTMStateTuple(c, h).</summary>
             public static LSTMStateTuple LSTMStateTuple(Tensor c, Tensor h) => new(c, h);
 
             /// <inheritdoc cref="nn.static_rnn"/>

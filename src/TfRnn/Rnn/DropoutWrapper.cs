@@ -10,6 +10,7 @@ public sealed class DropoutWrapper : RNNCell
     readonly object _inputKeep, _outputKeep, _stateKeep;
     readonly int? _seed;
 
+    /// <summary>Wraps <paramref name="cell"/>, dropping its inputs, outputs and states with the given keep probabilities (numbers or tensors fed at run time; 1.0 when omitted).</summary>
     public DropoutWrapper(RNNCell cell, TensorLike? input_keep_prob = null, TensorLike? output_keep_prob = null, TensorLike? state_keep_prob = null,
         int? seed = null) : base("dropout_wrapper")
     {
@@ -23,6 +24,7 @@ public sealed class DropoutWrapper : RNNCell
                 throw new ValueError($"Parameter keep_prob must be between 0 and 1: {k}");
     }
 
+    /// <summary>The cell inside the wrapper.</summary>
     public RNNCell wrapped_cell => _cell;
     /// <inheritdoc/>
     public override Nest<Shape> state_size => _cell.state_size;

@@ -9,6 +9,7 @@ public sealed class Linear
     readonly Variable _kernel;
     readonly Variable? _bias;
 
+    /// <summary>TF's rnn_cell_impl._Linear: a <c>kernel</c> of <c>[Σ depths, output_size]</c> (and a <c>bias</c>) for the concatenated <paramref name="args"/>, created in the current variable scope.</summary>
     public Linear(IReadOnlyList<Tensor> args, int output_size, bool build_bias, object? bias_initializer = null, object? kernel_initializer = null)
     {
         if (args.Count == 0) throw new ValueError("`args` must be specified");
@@ -26,6 +27,7 @@ public sealed class Linear
                 _bias = tf.get_variable("bias", new Shape(output_size), dtype, bias_initializer ?? tf.constant_initializer(0.0));
     }
 
+    /// <summary><c>concat(args, 1) · kernel + bias</c>.</summary>
     public Tensor Apply(IReadOnlyList<Tensor> args)
     {
         var joined = args.Count == 1 ? args[0] : tf.concat(args, 1);

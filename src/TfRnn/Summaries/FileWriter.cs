@@ -48,6 +48,7 @@ public sealed class FileWriter : IDisposable
     }
 
     readonly string _logdir;
+    /// <summary>The directory the event file is written in.</summary>
     public string get_logdir() => _logdir;
     /// <summary>The event file being written.</summary>
     public string FilePath { get; }

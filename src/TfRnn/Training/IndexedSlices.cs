@@ -6,6 +6,7 @@ namespace TfRnn;
 /// </summary>
 public sealed class IndexedSlices
 {
+    /// <summary>Rows <paramref name="values"/> at row indices <paramref name="indices"/> of a tensor of shape <paramref name="dense_shape"/>.</summary>
     public IndexedSlices(Tensor values, Tensor indices, Tensor? dense_shape = null)
     {
         this.values = values;
@@ -13,9 +14,13 @@ public sealed class IndexedSlices
         this.dense_shape = dense_shape;
     }
 
+    /// <summary>The slices, <c>[n, …]</c>.</summary>
     public Tensor values { get; }
+    /// <summary>The row index of each slice, <c>[n]</c>.</summary>
     public Tensor indices { get; }
+    /// <summary>The shape of the dense tensor, when known.</summary>
     public Tensor? dense_shape { get; }
+    /// <summary>The dtype of the values.</summary>
     public TF_DataType dtype => values.dtype;
 
     /// <summary>The dense tensor: rows summed into zeros of <see cref="dense_shape"/> (TF's convert_to_tensor).</summary>

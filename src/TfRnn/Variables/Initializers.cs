@@ -3,6 +3,7 @@ namespace TfRnn;
 /// <summary>Builds the initial value of a variable of a given shape and dtype (TF's init_ops classes).</summary>
 public interface IInitializer
 {
+    /// <summary>The initial value of a variable of <paramref name="shape"/> and <paramref name="dtype"/>.</summary>
     Tensor Call(Shape shape, TF_DataType dtype);
 }
 

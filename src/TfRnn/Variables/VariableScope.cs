@@ -35,6 +35,7 @@ public sealed class VariableScope : IDisposable
     /// <summary>The name scope this scope was first opened with ("tower/" or "outer_1/").</summary>
     public string original_name_scope { get; }
 
+    /// <summary>Makes later get_variable calls in this scope reuse existing variables, as <c>scope.reuse_variables()</c>.</summary>
     public void reuse_variables() => _reuse = true;
 
     /// <summary>Gets or creates <c>name</c> under this scope (see <c>tf.get_variable</c>).</summary>
