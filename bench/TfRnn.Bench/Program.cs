@@ -2,6 +2,7 @@
 // the ratio (bench/RESULTS.md keeps the table). Run: dotnet run -c Release --project bench/TfRnn.Bench
 //   --only CASE   run one training case alone and print this process's peak RSS (used for the memory rows)
 //   --host        the host-array micro-benchmarks (NDArray vs NumPy-sized work)
+//   --sampling    only the sampling rows (chars/s against raw TorchSharp, bytes allocated per Session.run)
 using System.Diagnostics;
 using TfRnn.Bench;
 
@@ -20,11 +21,23 @@ if (args.Length == 2 && args[0] == "--only")
 }
 
 string root = RepositoryRoot();
+var (allocated, resultBytes) = Sampling.AllocatedBytesPerRun();
+var samplingRows = new List<(string name, string unit, double ours, double baseline, bool higherIsBetter)>
+{
+    ("sampling, one Session.run per character (2×128)", "chars/s", Sampling.OursCharsPerSecond(), Sampling.TorchCharsPerSecond(), true),
+    ("sampling allocation per Session.run (baseline: the result arrays' own size)", "B", allocated, resultBytes, false),
+};
+if (args.Contains("--sampling"))
+{
+    PrintTable(samplingRows, new Dictionary<string, double>());
+    return;
+}
 var rows = new List<(string name, string unit, double ours, double baseline, bool higherIsBetter)>
 {
     ("char-rnn train step (2×128 LSTM, 50×200, vocab 99)", "ms", CharRnnStep.OursMs(), CharRnnStep.TorchMs(), false),
     ("MNIST LSTM train step (128 units, 128×28×28)", "ms", MnistStep.OursMs(), MnistStep.TorchMs(), false),
-    ("sampling, one Session.run per character (2×128)", "chars/s", Sampling.OursCharsPerSecond(), Sampling.TorchCharsPerSecond(), true),
+    samplingRows[0],
+    samplingRows[1],
     ("char-rnn train step peak RSS (own process)", "MiB", ChildPeakRss("ours-charrnn"), ChildPeakRss("torch-charrnn"), false),
 };
 var (korOurs, korBaseline) = KorCharRnnStep.Measure();
@@ -32,16 +45,21 @@ rows.Add(("KorCharRnn train step (3×512 LSTM, 50×50, vocab 136)", "ms", korOur
 double build = StaticRnnBuild.OursMs();
 var python = PythonBaseline.Run(root);
 
-Console.WriteLine($"TfRnn.Bench, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}");
-Console.WriteLine();
-Console.WriteLine("| case | unit | TfRnn | raw TorchSharp | ratio (ours/raw) | Python PyTorch |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|");
-foreach (var (name, unit, ours, baseline, _) in rows)
-{
-    string py = python.TryGetValue(name, out double p) ? $"{p:F1}" : "—";
-    Console.WriteLine($"| {name} | {unit} | {ours:F1} | {baseline:F1} | {ours / baseline:F2} | {py} |");
-}
+PrintTable(rows, python);
 Console.WriteLine($"| build static_rnn, 200 steps × 2 LSTM layers (target < 50 ms) | ms | {build:F2} | — | — | — |");
+
+static void PrintTable(List<(string name, string unit, double ours, double baseline, bool higherIsBetter)> rows, Dictionary<string, double> python)
+{
+    Console.WriteLine($"TfRnn.Bench, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}");
+    Console.WriteLine();
+    Console.WriteLine("| case | unit | TfRnn | raw TorchSharp | ratio (ours/raw) | Python PyTorch |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|");
+    foreach (var (name, unit, ours, baseline, _) in rows)
+    {
+        string py = python.TryGetValue(name, out double p) ? $"{p:F1}" : "—";
+        Console.WriteLine($"| {name} | {unit} | {ours:F1} | {baseline:F1} | {ours / baseline:F2} | {py} |");
+    }
+}
 
 static double ChildPeakRss(string which)
 {

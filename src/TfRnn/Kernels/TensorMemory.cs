@@ -14,7 +14,7 @@ internal static unsafe class TensorMemory
     static extern IntPtr THSTensor_data(IntPtr handle);
 
     /// <summary>Where a tensor's elements are: looked up once per tensor (variables are read every character).</summary>
-    sealed record Location(IntPtr Data, int Count, long ElementSize);
+    sealed record Location(IntPtr Data, int Count, long ElementSize, long[] Dims);
 
     static readonly ConditionalWeakTable<torch.Tensor, Location> Locations = new();
 
@@ -27,11 +27,14 @@ internal static unsafe class TensorMemory
         return location.Count == 0 ? System.Span<T>.Empty : new Span<T>((void*)location.Data, location.Count);
     }
 
+    /// <summary>The tensor's dimensions, looked up with its memory (<c>tensor.shape</c> makes a new array per call); never write them.</summary>
+    public static long[] Dims(torch.Tensor tensor) => Locations.GetValue(tensor, Locate).Dims;
+
     static Location Locate(torch.Tensor tensor)
     {
         if (!tensor.is_contiguous() || tensor.device_type != DeviceType.CPU)
             throw new InvalidOperationException("host access needs a contiguous CPU tensor");
         long count = tensor.numel();
-        return new Location(count == 0 ? IntPtr.Zero : THSTensor_data(tensor.Handle), checked((int)count), tensor.element_size());
+        return new Location(count == 0 ? IntPtr.Zero : THSTensor_data(tensor.Handle), checked((int)count), tensor.element_size(), tensor.shape);
     }
 }

@@ -23,14 +23,28 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
     public bool LastRunOnHost { get; private set; }
 
     /// <summary>Runs the plan for these fetches and feeds; only fetched values leave the run, as host arrays.</summary>
-    public NDArray?[] Run(List<ITensorOrOperation> fetches, List<Tensor> feeds, List<object> feedValues)
+    public NDArray?[] Run(List<ITensorOrOperation> fetches, List<Tensor> feeds, List<object> feedValues) =>
+        Run(PlanFor(fetches, feeds), feeds, feedValues);
+
+    /// <summary>The cached plan for these fetches and feeds (built on first use).</summary>
+    public ExecutionPlan PlanFor(List<ITensorOrOperation> fetches, List<Tensor> feeds)
     {
         var key = new PlanKey(fetches, feeds);
         if (!_plans.TryGetValue(key, out var plan))
             _plans[key] = plan = ExecutionPlan.Build(graph, fetches, feeds);
+        return plan;
+    }
 
+    /// <summary>Runs <paramref name="plan"/> with these feed values; only fetched values leave the run, as host arrays.</summary>
+    public NDArray?[] Run(ExecutionPlan plan, IReadOnlyList<Tensor> feeds, IReadOnlyList<object> feedValues)
+    {
         LastRunOnHost = HostRuns && plan.Host != null;
-        if (LastRunOnHost) return plan.Host!.Run(Resources, feeds, feedValues);
+        return LastRunOnHost ? plan.Host!.Run(Resources, feeds, feedValues) : RunOnEngine(plan, feeds, feedValues);
+    }
+
+    // Apart from Run: its lambda's closure would be allocated on entry, host runs included.
+    NDArray?[] RunOnEngine(ExecutionPlan plan, IReadOnlyList<Tensor> feeds, IReadOnlyList<object> feedValues)
+    {
         using var scope = torch.NewDisposeScope();
         using var gradMode = plan.NeedsGradients ? null : torch.no_grad();
         var values = new object?[plan.SlotCount];

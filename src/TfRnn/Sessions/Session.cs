@@ -43,28 +43,28 @@ public partial class Session : IDisposable
     /// <summary>Fetches a C# tuple of 2–5 fetches (TF's list of fetches): a tuple of their results.</summary>
     public (R1, R2) run<R1, R2>((IFetch<R1>, IFetch<R2>) fetches, params FeedItem[] feed_dict)
     {
-        var r = RunStructures(new object[] { fetches.Item1, fetches.Item2 }, feed_dict);
+        var r = RunStructures([fetches.Item1, fetches.Item2], feed_dict);
         return ((R1)r[0]!, (R2)r[1]!);
     }
 
     /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3) run<R1, R2, R3>((IFetch<R1>, IFetch<R2>, IFetch<R3>) fetches, params FeedItem[] feed_dict)
     {
-        var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3 }, feed_dict);
+        var r = RunStructures([fetches.Item1, fetches.Item2, fetches.Item3], feed_dict);
         return ((R1)r[0]!, (R2)r[1]!, (R3)r[2]!);
     }
 
     /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3, R4) run<R1, R2, R3, R4>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>) fetches, params FeedItem[] feed_dict)
     {
-        var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4 }, feed_dict);
+        var r = RunStructures([fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4], feed_dict);
         return ((R1)r[0]!, (R2)r[1]!, (R3)r[2]!, (R4)r[3]!);
     }
 
     /// <inheritdoc cref="run{R1, R2}(ValueTuple{IFetch{R1}, IFetch{R2}}, FeedItem[])"/>
     public (R1, R2, R3, R4, R5) run<R1, R2, R3, R4, R5>((IFetch<R1>, IFetch<R2>, IFetch<R3>, IFetch<R4>, IFetch<R5>) fetches, params FeedItem[] feed_dict)
     {
-        var r = RunStructures(new object[] { fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4, fetches.Item5 }, feed_dict);
+        var r = RunStructures([fetches.Item1, fetches.Item2, fetches.Item3, fetches.Item4, fetches.Item5], feed_dict);
         return ((R1)r[0]!, (R2)r[1]!, (R3)r[2]!, (R4)r[3]!, (R5)r[4]!);
     }
 
@@ -111,17 +111,43 @@ public partial class Session : IDisposable
     public Dictionary<string, object?> run<TFetch>(IReadOnlyDictionary<string, TFetch> fetches, IDictionary feed_dict) =>
         run(fetches, ToFeedItems(feed_dict));
 
-    object? RunStructure(object fetch, FeedItem[] feeds) => RunStructures(new[] { fetch }, feeds)[0];
+    object? RunStructure(object fetch, FeedItem[] feeds) => RunStructures([fetch], feeds)[0];
 
-    object?[] RunStructures(object[] fetches, FeedItem[] feeds)
+    object?[] RunStructures(ReadOnlySpan<object> fetches, FeedItem[] feeds)
     {
         ThrowIfClosed();
+        var signature = FindSignature(fetches, feeds);
+        return signature?.TryRun(_executor, feeds) ?? RunFlattened(fetches, feeds, signature == null);
+    }
+
+    // Apart from RunStructures: its lambda's closure would be allocated on entry, cached runs included.
+    object?[] RunFlattened(ReadOnlySpan<object> fetches, FeedItem[] feeds, bool remember)
+    {
         var leaves = new List<ITensorOrOperation>();
-        var shapes = fetches.Select(f => FetchStructure.Flatten(f, graph, leaves)).ToArray();
+        var shapes = new FetchStructure[fetches.Length];
+        for (int i = 0; i < shapes.Length; i++) shapes[i] = FetchStructure.Flatten(fetches[i], graph, leaves);
         var (feedTensors, feedValues) = FlattenFeeds(feeds);
-        var values = _executor.Run(leaves, feedTensors, feedValues);
+        var plan = _executor.PlanFor(leaves, feedTensors);
+        var values = _executor.Run(plan, feedTensors, feedValues);
+        if (remember && RunSignature.TryCreate(fetches, feeds, plan, feedTensors) is { } seen) Remember(seen);
         int next = 0;
         return shapes.Select(s => s.Build(values, ref next)).ToArray();
+    }
+
+    // The last few call signatures, most recent first (a loop alternates between a handful).
+    readonly RunSignature?[] _signatures = new RunSignature?[4];
+
+    RunSignature? FindSignature(ReadOnlySpan<object> fetches, FeedItem[] feeds)
+    {
+        foreach (var signature in _signatures)
+            if (signature != null && signature.Matches(fetches, feeds)) return signature;
+        return null;
+    }
+
+    void Remember(RunSignature signature)
+    {
+        Array.Copy(_signatures, 0, _signatures, 1, _signatures.Length - 1);
+        _signatures[0] = signature;
     }
 
     (List<Tensor>, List<object>) FlattenFeeds(FeedItem[] feeds)

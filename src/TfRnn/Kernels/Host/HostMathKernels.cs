@@ -33,13 +33,12 @@ internal static class HostMathKernels
     {
         var x = ctx.Floats(0);
         var y = ctx.Floats(1);
-        var result = new float[x.Length];
+        var result = ctx.OutputFloats(0, ctx.Dims(0));
         if (y.Length == x.Length) TensorPrimitives.Add(x, y, result);
         else if (y.Length == 1) TensorPrimitives.Add(x, y[0], result);
         else
             for (int row = 0; row < x.Length; row += y.Length)
                 TensorPrimitives.Add(x.Slice(row, y.Length), y, result.AsSpan(row, y.Length));
-        ctx.Output(0, new NDArray(result, (long[])ctx.Dims(0).Clone()));
     }
 
     static HostKernel MatMul(bool transposeA, bool transposeB) => ctx =>
@@ -52,7 +51,8 @@ internal static class HostMathKernels
             throw new InvalidArgumentError($"Matrix size-incompatible: In[0]: [{da[0]},{da[1]}], In[1]: [{db[0]},{db[1]}]");
         var a = ctx.Floats(0);
         var b = ctx.Floats(1);
-        var result = new float[m * n];
+        var result = ctx.OutputFloats(0, [m, n]);
+        result.AsSpan().Clear();   // the products accumulate into it
         for (int row = 0; row < m; row++)
         {
             var output = result.AsSpan(row * n, n);
@@ -70,7 +70,6 @@ internal static class HostMathKernels
                     TensorPrimitives.MultiplyAdd(b.Slice(inner * n, n), scale, output, output);
             }
         }
-        ctx.Output(0, new NDArray(result, new long[] { m, n }));
     };
 
     static void Softmax(HostContext ctx)
@@ -78,7 +77,7 @@ internal static class HostMathKernels
         var x = ctx.Floats(0);
         long[] dims = ctx.Dims(0);
         int width = dims.Length == 0 ? 1 : (int)dims[^1];
-        var result = new float[x.Length];
+        var result = ctx.OutputFloats(0, dims);
         for (int row = 0; row + width <= x.Length && width > 0; row += width)
         {
             var output = result.AsSpan(row, width);
@@ -86,6 +85,5 @@ internal static class HostMathKernels
             TensorPrimitives.Exp(output, output);
             TensorPrimitives.Divide(output, TensorPrimitives.Sum(output), output);
         }
-        ctx.Output(0, new NDArray(result, (long[])dims.Clone()));
     }
 }

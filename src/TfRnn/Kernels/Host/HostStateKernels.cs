@@ -15,17 +15,19 @@ internal static class HostStateKernels
     static void GatherRows(HostContext ctx)
     {
         var table = ctx.Floats(0);
-        long[] dims = ctx.Dims(0);
-        var ids = ctx.Array(1).Data<long>();
+        long[] dims = ctx.Dims(0), idsDims = ctx.Dims(1);
+        var ids = ctx.Input(1);
         long rows = dims[0];
-        int width = rows == 0 ? 0 : (int)(table.Length / rows);
-        var result = new float[ids.Length * width];
-        for (int i = 0; i < ids.Length; i++)
+        int width = rows == 0 ? 0 : (int)(table.Length / rows), count = (int)HostValues.Count(ids);
+        Span<long> outDims = stackalloc long[idsDims.Length + dims.Length - 1];   // ids' shape, then a row's
+        idsDims.CopyTo(outDims);
+        dims.AsSpan(1).CopyTo(outDims[idsDims.Length..]);
+        var result = ctx.OutputFloats(0, outDims);
+        for (int i = 0; i < count; i++)
         {
-            if (ids[i] < 0 || ids[i] >= rows) throw new InvalidArgumentError($"indices[{i}] = {ids[i]} is not in [0, {rows})");
-            table.Slice((int)ids[i] * width, width).CopyTo(result.AsSpan(i * width, width));
+            long id = HostValues.Index(ids, i);
+            if (id < 0 || id >= rows) throw new InvalidArgumentError($"indices[{i}] = {id} is not in [0, {rows})");
+            table.Slice((int)id * width, width).CopyTo(result.AsSpan(i * width, width));
         }
-        var outDims = ctx.Dims(1).Concat(dims.Skip(1)).ToArray();
-        ctx.Output(0, new NDArray(result, outDims));
     }
 }

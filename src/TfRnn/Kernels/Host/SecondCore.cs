@@ -18,6 +18,10 @@ internal static class SecondCore
     const int Idle = 0, Posted = 1, Done = 2, Running = 3;
     static int _state;   // Idle → Posted → (Running → Done, by the worker) or (→ Idle, taken back by the caller)
     static Thread? _worker;
+    static long _workerAllocated;
+
+    /// <summary>Managed bytes the worker thread has allocated, as of its last finished job (tests check it stays flat).</summary>
+    internal static long WorkerAllocatedBytes => Volatile.Read(ref _workerAllocated);
 
     /// <summary>Runs <paramref name="part"/>(0) here and <paramref name="part"/>(1) on the second core; returns when both are done.</summary>
     public static void Split(Action<int> part)
@@ -69,6 +73,7 @@ internal static class SecondCore
             if (Interlocked.CompareExchange(ref _state, Running, Posted) != Posted) continue;   // taken back, or nothing posted
             try { _job!(1); }
             catch (Exception e) { _failure = e; }
+            Volatile.Write(ref _workerAllocated, GC.GetAllocatedBytesForCurrentThread());
             Volatile.Write(ref _state, Done);
         }
     }
