@@ -36,6 +36,15 @@ public class HostRunAllocationTests : TestBase
         return (input, initial, probs, final);
     }
 
+    /// <summary>The sampling graph in an initialized session, with its initial state fetched.</summary>
+    static ((Tensor input, Nest<Tensor> initial, Tensor probs, Nest<Tensor> final) graph, Session session, Nest<NDArray> state) StartSampling()
+    {
+        var graph = SamplingGraph();
+        var session = tf.Session();
+        session.run(tf.global_variables_initializer());
+        return (graph, session, session.run(graph.initial));
+    }
+
     /// <summary>What a float[]/int[] of <paramref name="elements"/> costs on the managed heap (64-bit: 24 B header).</summary>
     static long ArrayBytes(long elements, int elementSize) => (24 + elements * elementSize + 7) / 8 * 8;
 
@@ -45,10 +54,8 @@ public class HostRunAllocationTests : TestBase
     [TestMethod]
     public void SamplingRuns_AfterWarmUp_AllocateOnlyTheirResults()
     {
-        var g = SamplingGraph();
-        using var sess = tf.Session();
-        sess.run(tf.global_variables_initializer());
-        var state = sess.run(g.initial);
+        var (g, sess, state) = StartSampling();
+        using var _ = sess;
         NDArray probs = null!;
         int id = 0;
         void Step()
@@ -74,14 +81,11 @@ public class HostRunAllocationTests : TestBase
     [TestMethod]
     public void ConsecutiveResults_AreIndependentArrays_AndFeedsAreNeverWritten()
     {
-        var g = SamplingGraph();
-        using var sess = tf.Session();
-        sess.run(tf.global_variables_initializer());
-        var initial = sess.run(g.initial);
+        var (g, sess, initial) = StartSampling();
+        using var _ = sess;
         var ids = np.array(new[,] { { 3 } });
         var (p1, s1) = sess.run((g.probs, g.final), (g.input, ids), (g.initial, initial));
         var kept = p1.ToArray<float>();
-        var keptState = s1.Flatten().Select(a => a.ToArray<float>()).ToArray();
         var s1Fed = s1.Flatten().Select(a => a.ToArray<float>()).ToArray();
         var (p2, s2) = sess.run((g.probs, g.final), (g.input, ids), (g.initial, s1));
         Assert.IsTrue(sess.Executor.LastRunOnHost);
@@ -96,7 +100,7 @@ public class HostRunAllocationTests : TestBase
         p2[0, 0] = 123f;   // writing a result reaches nothing the plan uses
         var (p3, _) = sess.run((g.probs, g.final), (g.input, ids), (g.initial, s1));
         Assert.AreNotEqual(123f, p3.ToArray<float>()[0]);
-        CollectionAssert.AreEqual(keptState[0], s1.Flatten().First().ToArray<float>());
+        CollectionAssert.AreEqual(s1Fed[0], s1.Flatten().First().ToArray<float>());
     }
 
     [TestMethod]
