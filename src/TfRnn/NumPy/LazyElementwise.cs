@@ -25,6 +25,9 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     // L1, and each pass over a block is long enough that the per-call cost of the loops fades (256 was 25% slower).
     const int BlockSize = 1024;
 
+    /// <summary>Expressions this long are computed half on each core: a hand-off costs about a microsecond, their passes ten or more.</summary>
+    public const int SplitMinElements = 4 * BlockSize;
+
     readonly Operand _left, _right;
     readonly Broadcasting.Binary _binary;
     readonly ElementwiseFunction? _unary;
@@ -65,12 +68,7 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     public override Array Materialize()
     {
         var result = GC.AllocateUninitializedArray<T>(Count);
-        Span<T> buffers = stackalloc T[(MaxDepth + 1) * BlockSize];
-        for (int start = 0; start < Count; start += BlockSize)
-        {
-            int length = Math.Min(BlockSize, Count - start);
-            Evaluate(start, length, buffers, result.AsSpan(start, length));
-        }
+        InParts(part => MaterializeBlocks(part, result));
         return result;
     }
 
@@ -78,12 +76,41 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     /// destination = source op this, block by block (a fused `target op= expression`); destination may be
     /// source itself, or a fresh array when source is captured storage (copy-on-write in the same pass).
     /// </summary>
-    public void ApplyTo(T[] source, T[] destination, Broadcasting.Binary op)
+    public void ApplyTo(T[] source, T[] destination, Broadcasting.Binary op) =>
+        InParts(part => ApplyBlocks(part, source, destination, op));
+
+    // Large expressions (Adagrad's update over a whole weight matrix, bound by sqrt and division) are split in
+    // two halves of whole blocks, the second on the other core. Every element is computed by the same operations
+    // either way, so the values do not depend on the split.
+    void InParts(Action<Range> blocks)
+    {
+        if (Count < SplitMinElements)
+        {
+            blocks(0..Count);
+            return;
+        }
+        int half = Count / 2 / 64 * 64;   // whole cache lines to each core
+        SecondCore.Split(part => blocks(part == 0 ? 0..half : half..Count));
+    }
+
+    void MaterializeBlocks(Range elements, T[] result)
     {
         Span<T> buffers = stackalloc T[(MaxDepth + 1) * BlockSize];
-        for (int start = 0; start < Count; start += BlockSize)
+        var (first, count) = elements.GetOffsetAndLength(Count);
+        for (int start = first; start < first + count; start += BlockSize)
         {
-            int length = Math.Min(BlockSize, Count - start);
+            int length = Math.Min(BlockSize, first + count - start);
+            Evaluate(start, length, buffers, result.AsSpan(start, length));
+        }
+    }
+
+    void ApplyBlocks(Range elements, T[] source, T[] destination, Broadcasting.Binary op)
+    {
+        Span<T> buffers = stackalloc T[(MaxDepth + 1) * BlockSize];
+        var (first, count) = elements.GetOffsetAndLength(Count);
+        for (int start = first; start < first + count; start += BlockSize)
+        {
+            int length = Math.Min(BlockSize, first + count - start);
             var values = Evaluate(start, length, buffers[BlockSize..], buffers[..length]);
             Broadcasting.Same<T>(source.AsSpan(start, length), values, destination.AsSpan(start, length), op);
         }

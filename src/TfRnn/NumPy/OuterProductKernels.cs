@@ -31,13 +31,29 @@ internal static class OuterProductKernels
             columns[t].CopyTo(packed, t * m);
             rows[t].CopyTo(packed, k * m + t * n);
         }
+        if ((long)k * m * n < SplitMinMultiplies)
+            AddRows(target, packed, k, m, n, 0, m, fromZero);
+        else
+        {
+            // Rows are independent: the first half here, the second on the other core (the same sums either way).
+            int half = m / 2 / 4 * 4;
+            SecondCore.Split(part => AddRows(target, packed, k, m, n, part == 0 ? 0 : half, part == 0 ? half : m, fromZero));
+        }
+        ArrayPool<T>.Shared.Return(packed);
+    }
+
+    /// <summary>Products this large are applied half on each core (min-char-rnn's 25 into [100, 100] take ~10 µs).</summary>
+    const long SplitMinMultiplies = 64 * 1024;
+
+    // Target rows [first, last) from the packed operands (first a multiple of four).
+    static void AddRows<T>(T[] target, T[] packed, int k, int m, int n, int first, int last, bool fromZero) where T : unmanaged, INumber<T>
+    {
         ref T a = ref packed[0];
         ref T b = ref packed[k * m];
         ref T c = ref MemoryMarshal.GetArrayDataReference(target);
-        int i = 0;
-        for (; i + 4 <= m; i += 4) FourRows(ref c, ref a, ref b, k, m, n, i, fromZero);
-        for (; i < m; i++) OneRow(ref c, ref a, ref b, k, m, n, i, fromZero);
-        ArrayPool<T>.Shared.Return(packed);
+        int i = first;
+        for (; i + 4 <= last; i += 4) FourRows(ref c, ref a, ref b, k, m, n, i, fromZero);
+        for (; i < last; i++) OneRow(ref c, ref a, ref b, k, m, n, i, fromZero);
     }
 
     // Rows i..i+3 of the target. A block of four rows by four vectors (sixteen sums) stays in registers while it

@@ -18,9 +18,15 @@ internal static class SparseVector
     /// <summary>Writes the indices of <paramref name="values"/>' nonzero entries into <paramref name="indices"/> and returns their count, or -1 as soon as there are more than fit.</summary>
     public static int NonZeros<T>(ReadOnlySpan<T> values, Span<int> indices) where T : unmanaged, INumber<T>
     {
-        int count = 0;
-        for (int i = 0; i < values.Length; i++)
+        int count = 0, width = Vector<T>.Count, i = 0;
+        for (; i < values.Length; i++)
         {
+            // All-zero vectors at a time: a one-hot vector is checked in a few compares.
+            if ((i & (width - 1)) == 0 && i + width <= values.Length && Vector.EqualsAll(new Vector<T>(values[i..]), Vector<T>.Zero))
+            {
+                i += width - 1;
+                continue;
+            }
             if (values[i] == T.Zero) continue;
             if (count == indices.Length) return -1;
             indices[count++] = i;

@@ -14,6 +14,7 @@ public class SparseProductTests : TestBase
     [DataRow(new[] { 3 })]
     [DataRow(new[] { 0, 75 })]
     [DataRow(new int[0])]
+    [DataRow(new[] { 7, 8, 71 })]   // beside and at the boundaries of vector-sized chunks
     public void MatrixTimesOneHot_IsTheSumOfTheSelectedColumns(int[] hot)
     {
         var w = RandomArray(1, 100, 76).astype(np.float64);
@@ -60,14 +61,15 @@ public class SparseProductTests : TestBase
     }
 
     [TestMethod]
-    [DataRow(7, 100)]
-    [DataRow(100, 76)]
-    [DataRow(3, 5)]
-    public void QueuedDenseOuterProducts_MatchTheNaiveSum(int rows, int columns)
+    [DataRow(7, 100, 9)]
+    [DataRow(3, 5, 9)]
+    [DataRow(100, 76, 9)]    // large enough to be applied half on each core
+    [DataRow(101, 100, 25)]  // min-char-rnn's dWhh, with an odd row count
+    public void QueuedDenseOuterProducts_MatchTheNaiveSum(int rows, int columns, int products)
     {
         var target = RandomArray(1, rows, columns).astype(np.float64);
         var expected = target.ToArray<double>();
-        for (int t = 0; t < 9; t++)
+        for (int t = 0; t < products; t++)
         {
             var column = RandomArray(20 + t, rows, 1).astype(np.float64);
             var row = RandomArray(40 + t, columns, 1).astype(np.float64);

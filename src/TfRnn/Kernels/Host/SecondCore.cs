@@ -3,7 +3,8 @@ namespace TfRnn;
 /// <summary>
 /// Lends host kernels a second core: <see cref="Split"/> runs part 1 of a job on a worker thread while the caller
 /// runs part 0. A batch-1 LSTM step is memory-bound on its kernel (0.5 MB a layer); split by columns, each core
-/// streams half of it, and each half stays in that core's own L2 cache from one character to the next.
+/// streams half of it, and each half stays in that core's own L2 cache from one character to the next. np's large
+/// passes (a lazy expression over a weight matrix, queued outer products) split their halves the same way.
 /// The worker spins briefly between jobs (a sampling loop posts one every few microseconds), then sleeps. When the
 /// other core is busy with another process the worker may not get to a job in time; the caller then takes part 1
 /// back and runs it itself, so a loaded machine costs at most one core's speed, never a wait for a descheduled thread.
