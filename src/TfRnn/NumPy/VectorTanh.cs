@@ -34,7 +34,7 @@ internal static class VectorTanh
             // Both branches end in a division: select the operands first and divide once.
             var isSmall = Vector.LessThan(abs, new Vector<double>(Small));
             var quotient = Vector.ConditionalSelect(isSmall, v * z * p, two) / Vector.ConditionalSelect(isSmall, q, Vector.Exp(abs + abs) + one);
-            var small = v + quotient;
+            var small = Vector.ConditionalSelect(Vector.Equals(v, Vector<double>.Zero), v, v + quotient);   // tanh(-0) is -0
             var large = one - quotient;   // e^{2|x|} = inf gives exactly 1
             large = Vector.ConditionalSelect(Vector.LessThan(v, Vector<double>.Zero), -large, large);
             Vector.ConditionalSelect(isSmall, small, large).StoreUnsafe(ref ys, (nuint)i);
@@ -45,6 +45,7 @@ internal static class VectorTanh
     static double Scalar(double x)
     {
         double abs = Math.Abs(x);
+        if (x == 0) return x;   // tanh(-0) is -0
         if (abs < Small)
         {
             double z = x * x;

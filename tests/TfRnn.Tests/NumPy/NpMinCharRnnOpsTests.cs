@@ -62,6 +62,7 @@ public class NpTanhAndQueuedOuterTests : TestBase
                 $"tanh({values[i]:R}) = {result[i]:R}, expected {expected:R}");
         }
         Assert.IsTrue(double.IsNaN(np.tanh(np.array(new[] { double.NaN, 1, 2, 3, 4 })).GetValue<double>(0)));
+        Assert.IsTrue(double.IsNegative(np.tanh(np.array(new[] { -0.0, 0, 0, 0, -0.0 })).GetValue<double>(4)), "tanh(-0) is -0");
     }
 
     [TestMethod]
