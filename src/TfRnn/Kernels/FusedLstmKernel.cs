@@ -3,8 +3,9 @@ using TorchSharp;
 namespace TfRnn;
 
 /// <summary>
-/// The FusedLSTM op's kernel: plain layers (no peepholes, projection or clipping) run as <see cref="LstmSequence"/>
-/// (hand-written backward pass); the others project all steps' inputs in one matmul and run the recurrence step by
+/// The FusedLSTM op's kernel: a float32 stack of plain layers of one width without sequence lengths runs as libtorch's
+/// own LSTM (<see cref="LibTorchLstm"/>); other plain layers (no peepholes, projection or clipping) run as
+/// <see cref="LstmSequence"/> (hand-written backward pass); the others project all steps' inputs in one matmul and run the recurrence step by
 /// step on the engine, with autograd recording each step.
 /// </summary>
 internal static class FusedLstmKernel
@@ -14,6 +15,11 @@ internal static class FusedLstmKernel
         var x = ctx.Input(0);                                   // [time, batch, depth]
         long time = x.shape[0], batch = x.shape[1];
         int next = 1 + 2 * layers.Length;
+        if (LibTorchLstm.Supports(x, layers, hasLengths))
+        {
+            RunOnLibTorch(ctx, layers, x);
+            return;
+        }
         var lengths = hasLengths ? ctx.Input(ctx.InputCount - 1).to_type(torch.ScalarType.Int64) : null;
         long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : Math.Max(0, lengths.max().item<long>()));
         var hostLengths = lengths?.data<long>().ToArray();   // read once, shared by every layer
@@ -32,6 +38,21 @@ internal static class FusedLstmKernel
             layerInput = outputs;
         }
         ctx.Output(0, layerInput);
+    }
+
+    // Inputs: x, then (c, h) per layer, then each layer's kernel and bias.
+    static void RunOnLibTorch(KernelContext ctx, LstmLayerSpec[] layers, torch.Tensor x)
+    {
+        int count = layers.Length;
+        var states = Enumerable.Range(0, count).Select(l => (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l))).ToArray();
+        var weights = Enumerable.Range(0, count).Select(l => (ctx.Input(1 + 2 * count + 2 * l), ctx.Input(2 + 2 * count + 2 * l))).ToArray();
+        var (outputs, finalStates) = LibTorchLstm.Run(x, states, weights, layers.Select(l => l.ForgetBias).ToArray());
+        for (int l = 0; l < count; l++)
+        {
+            ctx.Output(1 + 2 * l, finalStates[l].c);
+            ctx.Output(2 + 2 * l, finalStates[l].h);
+        }
+        ctx.Output(0, outputs);
     }
 
     /// <summary>A layer the hand-written sequence kernel covers: no peepholes, projection or clipping.</summary>

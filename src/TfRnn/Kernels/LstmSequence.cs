@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics;
 using System.Numerics.Tensors;
 using TorchSharp;
@@ -187,19 +186,6 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
         return (dx, dc, dh, dKernel, dBias);
     }
 
-    static readonly ConcurrentDictionary<int, (torch.Tensor forward, torch.Tensor inverse)> GateOrders = new();
-
-    /// <summary>TF's gate columns i, j, f, o reordered to i, f, o, j (and back), cached per width for the process.</summary>
-    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GateOrders.GetOrAdd(units, n =>
-    {
-        // New column k reads TF column order[k]: blocks i (0), f (2), o (3), j (1).
-        long[] order = new[] { 0, 2, 3, 1 }.SelectMany(block => Enumerable.Range(block * n, n).Select(k => (long)k)).ToArray();
-        var inverse = new long[order.Length];
-        for (int k = 0; k < order.Length; k++) inverse[order[k]] = k;
-        var forward = torch.tensor(order);
-        var back = torch.tensor(inverse);
-        forward.DetachFromDisposeScope();
-        back.DetachFromDisposeScope();
-        return (forward, back);
-    });
+    /// <summary>TF's gate columns i, j, f, o reordered to i, f, o, j (and back).</summary>
+    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get([0, 2, 3, 1], units);
 }

@@ -1,0 +1,134 @@
+using TorchSharp;
+using static TorchSharp.torch.autograd;
+
+namespace TfRnn;
+
+/// <summary>
+/// A stack of plain float32 TF-layout LSTM layers (kernel <c>[depth + units, 4·units]</c>, gate columns i, j, f, o,
+/// forget_bias added) run as libtorch's own multi-layer <c>nn.LSTM</c>, whose CPU kernel (oneDNN) is the fastest LSTM
+/// the engine has: the TF weights are copied into its layout (gates i, f, g, o; weights transposed; forget_bias in
+/// <c>bias_ih</c>, <c>bias_hh</c> zero) and its gradients mapped back. The backward pass asks libtorch for the
+/// gradients of the graph its forward recorded (a nested autograd call, as activation checkpointing does).
+/// </summary>
+internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
+{
+    public override string Name => "FusedLstmStack";
+
+    /// <summary>Whether the stack can run here: float32 on the CPU, every layer plain with one width, no sequence lengths.</summary>
+    public static bool Supports(torch.Tensor x, LstmLayerSpec[] layers, bool hasLengths) =>
+        !hasLengths && x.dtype == torch.ScalarType.Float32 && x.device_type == DeviceType.CPU && layers.Length > 0
+        && layers.All(l => !l.UsePeepholes && l.NumProj == null && l.CellClip == null && l.Units == layers[0].Units);
+
+    /// <summary>
+    /// Runs the stack over <paramref name="x"/> [time, batch, depth] from per-layer states; returns the last layer's
+    /// outputs and each layer's final (c, h).
+    /// </summary>
+    public static (torch.Tensor outputs, (torch.Tensor c, torch.Tensor h)[] states) Run(torch.Tensor x, (torch.Tensor c, torch.Tensor h)[] states,
+        (torch.Tensor kernel, torch.Tensor bias)[] weights, double[] forgetBiases)
+    {
+        var inputs = new List<object> { x };
+        inputs.AddRange(states.Select(s => s.c));
+        inputs.AddRange(states.Select(s => s.h));
+        inputs.AddRange(weights.Select(w => w.kernel));
+        inputs.AddRange(weights.Select(w => w.bias));
+        inputs.Add(forgetBiases);
+        bool record = torch.is_grad_enabled() && inputs.OfType<torch.Tensor>().Any(t => t.requires_grad);
+        List<torch.Tensor> results;
+        if (record) results = apply(inputs.ToArray());
+        else
+        {
+            using var noGrad = torch.no_grad();
+            results = Forward(x, states, weights, forgetBiases, keepGraph: false).Results;
+        }
+        return (results[0], Enumerable.Range(0, states.Length).Select(l => (results[1 + 2 * l], results[2 + 2 * l])).ToArray());
+    }
+
+    public override List<torch.Tensor> forward(AutogradContext ctx, params object[] vars)
+    {
+        int layers = (vars.Length - 2) / 4;
+        var x = (torch.Tensor)vars[0];
+        var states = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + l], (torch.Tensor)vars[1 + layers + l])).ToArray();
+        var weights = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + 2 * layers + l], (torch.Tensor)vars[1 + 3 * layers + l])).ToArray();
+        var recorded = Forward(x, states, weights, (double[])vars[^1], keepGraph: true);
+        ctx.save_data("recorded", recorded);
+        return recorded.Results;
+    }
+
+    public override List<torch.Tensor> backward(AutogradContext ctx, List<torch.Tensor> grads)
+    {
+        var recorded = (Recorded)ctx.get_data("recorded");
+        int layers = recorded.Layers, units = recorded.Units;
+        var dh = torch.stack(Enumerable.Range(0, layers).Select(l => grads[2 + 2 * l]).ToArray());
+        var dc = torch.stack(Enumerable.Range(0, layers).Select(l => grads[1 + 2 * l]).ToArray());
+        // Every tensor asked for requires grad (libtorch aborts the process otherwise): the input only when it needs one.
+        var wrt = new List<torch.Tensor> { recorded.H0, recorded.C0 };
+        wrt.AddRange(recorded.Parameters);
+        if (recorded.InputNeedsGrad) wrt.Add(recorded.X);
+        // retain_graph: a graph the engine differentiates twice (two gradient sets in one run) comes back here twice.
+        var g = torch.autograd.grad(new[] { recorded.Outputs, recorded.HN, recorded.CN }, wrt, new[] { grads[0], dh, dc },
+            retain_graph: true, allow_unused: true);
+        var inverse = GateOrder(units).inverse;
+
+        var result = new List<torch.Tensor> { recorded.InputNeedsGrad ? g[^1] : null! };
+        result.AddRange(Enumerable.Range(0, layers).Select(l => g[1][l]));   // dc per layer
+        result.AddRange(Enumerable.Range(0, layers).Select(l => g[0][l]));   // dh per layer
+        for (int l = 0; l < layers; l++)
+        {
+            // weight_ih [4u, in] and weight_hh [4u, u] transposed back under each other: [in + u, 4u], TF's gate order.
+            var dWeightIh = g[2 + 4 * l];
+            var dWeightHh = g[3 + 4 * l];
+            result.Add(torch.cat(new[] { dWeightIh.t(), dWeightHh.t() }, 0).index_select(1, inverse));
+        }
+        // bias_ih and bias_hh are summed in every gate, so either one's gradient is the TF bias's.
+        for (int l = 0; l < layers; l++) result.Add(g[4 + 4 * l].index_select(0, inverse));
+        result.Add(null!);   // the forget biases
+        return result;
+    }
+
+    /// <summary>What the backward pass needs: the recorded graph's leaves and results, and the module that owns the weights.</summary>
+    sealed record Recorded(torch.nn.Module Module, torch.Tensor X, torch.Tensor H0, torch.Tensor C0, torch.Tensor[] Parameters,
+        torch.Tensor Outputs, torch.Tensor HN, torch.Tensor CN, bool InputNeedsGrad, int Layers, int Units, List<torch.Tensor> Results);
+
+    static Recorded Forward(torch.Tensor x, (torch.Tensor c, torch.Tensor h)[] states, (torch.Tensor kernel, torch.Tensor bias)[] weights,
+        double[] forgetBiases, bool keepGraph)
+    {
+        int layers = states.Length, units = (int)states[0].c.shape[1];
+        long depth = x.shape[2];
+        // A module per run: its parameters are this run's weights until its backward pass has read them.
+        var lstm = torch.nn.LSTM(depth, units, numLayers: layers);
+        var parameters = new torch.Tensor[4 * layers];
+        var order = GateOrder(units).forward;
+        using (torch.no_grad())
+        {
+            for (int l = 0; l < layers; l++)
+            {
+                long input = l == 0 ? depth : units;
+                var kernel = weights[l].kernel.index_select(1, order);
+                parameters[4 * l] = Copy(lstm, $"weight_ih_l{l}", kernel.narrow(0, 0, input).t());
+                parameters[4 * l + 1] = Copy(lstm, $"weight_hh_l{l}", kernel.narrow(0, input, units).t());
+                var bias = weights[l].bias.index_select(0, order);
+                bias.narrow(0, units, units).add_(forgetBiases[l]);   // f is libtorch's second gate block
+                parameters[4 * l + 2] = Copy(lstm, $"bias_ih_l{l}", bias);
+                parameters[4 * l + 3] = lstm.get_parameter($"bias_hh_l{l}")!.zero_();
+            }
+        }
+        bool inputNeedsGrad = keepGraph && x.requires_grad;
+        using var grad = torch.set_grad_enabled(keepGraph);
+        var xs = x.detach().requires_grad_(inputNeedsGrad);
+        var h0 = torch.stack(states.Select(s => s.h).ToArray()).detach().requires_grad_(keepGraph);
+        var c0 = torch.stack(states.Select(s => s.c).ToArray()).detach().requires_grad_(keepGraph);
+        var (outputs, hN, cN) = lstm.call(xs, (h0, c0));
+        var results = new List<torch.Tensor> { outputs.detach() };
+        for (int l = 0; l < layers; l++)
+        {
+            results.Add(cN[l].detach());
+            results.Add(hN[l].detach());
+        }
+        return new Recorded(lstm, xs, h0, c0, parameters, outputs, hN, cN, inputNeedsGrad, layers, units, results);
+    }
+
+    static torch.Tensor Copy(torch.nn.Module module, string name, torch.Tensor value) => module.get_parameter(name)!.copy_(value);
+
+    /// <summary>TF's gate columns i, j, f, o reordered to libtorch's i, f, g (= j), o (and back).</summary>
+    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get([0, 2, 1, 3], units);
+}
