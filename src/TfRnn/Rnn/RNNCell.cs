@@ -126,7 +126,7 @@ public abstract class RNNCell
     }
 
     /// <summary>Creates a variable of this cell (get_variable inside the cell's scope).</summary>
-    protected Variable AddVariable(string name, Shape shape, object? initializer = null)
+    protected Variable AddVariable(string name, Shape shape, InitializerLike? initializer = null)
     {
         var v = tf.get_variable(name, shape, dtype, initializer);
         _variables.Add(v);
