@@ -111,4 +111,48 @@ public class TypedApiParameterTests : TestBase
             Assert.IsTrue(sess.run(v).ToArray<float>().All(e => Math.Abs(e - 0.2f) < 1e-7), v.op.name);
         AssertClose([2.3, 2.3], sess.run(y), 1e-6);
     }
+
+    [TestMethod]
+    public void Saver_Dictionary_SavesAndRestoresUnderItsKeys()
+    {
+        var dir = TestData.TempDirectory();
+        var w = tf.Variable(new[] { 1f, 2f }, name: "w");
+        var b = tf.Variable(3f, name: "b");
+        string prefix;
+        using (var sess = tf.Session())
+        {
+            sess.run(tf.global_variables_initializer());
+            prefix = tf.train.Saver(new Dictionary<string, Variable> { ["old/weights"] = w }, max_to_keep: 1).save(sess, Path.Combine(dir, "m"));
+        }
+        CollectionAssert.AreEqual(new[] { "old/weights" }, tf.train.list_variables(prefix).Select(v => v.name).ToArray());
+
+        tf.reset_default_graph();
+        var renamed = tf.Variable(new[] { 0f, 0f }, name: "new_w");
+        using (var sess = tf.Session())
+        {
+            sess.run(tf.global_variables_initializer());
+            new Saver(new Dictionary<string, Variable> { ["old/weights"] = renamed }).restore(sess, prefix);
+            AssertClose([1, 2], sess.run(renamed));
+        }
+    }
+
+    [TestMethod]
+    public void Saver_ListOrDefaults_SavesTheGivenVariables()
+    {
+        var dir = TestData.TempDirectory();
+        var w = tf.Variable(new[] { 1f, 2f }, name: "w");
+        var b = tf.Variable(3f, name: "b", trainable: false);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        var all = new Saver().save(sess, Path.Combine(dir, "all"));
+        var limited = new Saver(max_to_keep: 3).save(sess, Path.Combine(dir, "limited"));
+        var trainable = tf.train.Saver(tf.trainable_variables()).save(sess, Path.Combine(dir, "trainable"));
+        var listed = new Saver(new List<Variable> { b }, 2).save(sess, Path.Combine(dir, "listed"));
+        string[] Names(string p) => tf.train.list_variables(p).Select(v => v.name).ToArray();
+        CollectionAssert.AreEqual(new[] { "b", "w" }, Names(all));
+        CollectionAssert.AreEqual(new[] { "b", "w" }, Names(limited));
+        CollectionAssert.AreEqual(new[] { "w" }, Names(trainable));
+        CollectionAssert.AreEqual(new[] { "b" }, Names(listed));
+        AssertClose(3, tf.train.load_variable(listed, "b"));
+    }
 }
