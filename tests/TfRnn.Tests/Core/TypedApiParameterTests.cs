@@ -155,4 +155,29 @@ public class TypedApiParameterTests : TestBase
         CollectionAssert.AreEqual(new[] { "b" }, Names(listed));
         AssertClose(3, tf.train.load_variable(listed, "b"));
     }
+
+    // The port `clip_by_global_norm(tf.gradients(cost, tvars), c)` + `apply_gradients(grads.Zip(tvars))` is
+    // TrainingRecipeTests.SlideRecipe_GlobalNormThenAdam (the Tensor? overloads).
+    [TestMethod]
+    public void ApplyGradients_IndexedSlicesThroughGradient_UpdatesOnlyItsRows()
+    {
+        var embedding = tf.Variable(new float[,] { { 1, 1 }, { 2, 2 }, { 3, 3 } }, name: "embedding");
+        var bias = tf.Variable(new[] { 1f, 1f }, name: "bias");
+        var untouched = tf.Variable(new[] { 9f }, name: "untouched");
+        var sparse = new IndexedSlices(tf.constant(new float[,] { { 1, 2 } }), tf.constant(new[] { 2 }), tf.constant(new[] { 3, 2 }));
+        Gradient[] grads = [sparse, tf.constant(new[] { 0.5f, -0.5f }), (Tensor?)null];
+        var (clipped, norm) = tf.clip_by_global_norm(grads, 10.0);   // norm √5.5 < 10: unchanged, sparse stays sparse
+        Assert.IsNotNull(clipped[0].IndexedSlices);
+        Assert.IsTrue(clipped[2].IsNone);
+        var train = tf.train.GradientDescentOptimizer(1.0).apply_gradients(clipped.Zip([embedding, bias, untouched]));
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        AssertClose(Math.Sqrt(5.5), sess.run(norm), 1e-6);
+        AssertClose(Math.Sqrt(5.5), sess.run(tf.global_norm(grads)), 1e-6);
+        AssertClose([0, 0, 0, 0, 1, 2], sess.run((Tensor)grads[0]!));
+        sess.run(train);
+        AssertClose([1, 1, 2, 2, 2, 1], sess.run(embedding));
+        AssertClose([0.5, 1.5], sess.run(bias));
+        AssertClose([9], sess.run(untouched));
+    }
 }
