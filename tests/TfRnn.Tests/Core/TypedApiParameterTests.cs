@@ -1,4 +1,5 @@
 using TfRnn;
+using TfRnn.Protos;
 
 namespace TfRnn.Tests.Core;
 
@@ -179,5 +180,38 @@ public class TypedApiParameterTests : TestBase
         AssertClose([1, 1, 2, 2, 2, 1], sess.run(embedding));
         AssertClose([0.5, 1.5], sess.run(bias));
         AssertClose([9], sess.run(untouched));
+    }
+
+    [TestMethod]
+    public void AddSummary_FetchedBytesAndProto_WriteReadableEvents()
+    {
+        var x = tf.placeholder(tf.float32, new Shape(), name: "x");
+        var loss = tf.summary.scalar("loss", x);
+        var note = tf.summary.text("note", tf.constant("hi"));
+        var dir = TestData.TempDirectory();
+        var manual = new Summary { Value = { new Summary.Types.Value { Tag = "manual", SimpleValue = 1.5f } } };
+        string path;
+        Summary fetchedNote;
+        using (var sess = tf.Session())
+        using (var writer = tf.summary.FileWriter(dir))
+        {
+            path = writer.FilePath;
+            writer.add_summary(sess.run(loss, (x, 0.25f)), 1);                      // NDArray, as fetched
+            writer.add_summary(sess.run(loss, (x, 0.5f)).item<byte[]>(), 2);        // byte[]
+            writer.add_summary(manual, 3);                                            // Summary proto
+            fetchedNote = Summary.Parser.ParseFrom(sess.run(note).item<byte[]>());
+            writer.add_summary(fetchedNote, 4);
+            writer.add_summary(fetchedNote, 5);
+        }
+        Assert.IsNotNull(fetchedNote.Value[0].Metadata, "the writer drops repeated metadata from its copy, not from the caller's proto");
+        var events = tf.train.summary_iterator(path).Where(e => e.Summary != null).ToList();
+        CollectionAssert.AreEqual(new long[] { 1, 2, 3, 4, 5 }, events.Select(e => e.Step).ToArray());
+        CollectionAssert.AreEqual(new[] { "loss", "loss", "manual", "note", "note" }, events.Select(e => e.Summary.Value[0].Tag).ToArray());
+        Assert.AreEqual(0.25f, events[0].Summary.Value[0].SimpleValue);
+        Assert.AreEqual(0.5f, events[1].Summary.Value[0].SimpleValue);
+        Assert.AreEqual(1.5f, events[2].Summary.Value[0].SimpleValue);
+        Assert.AreEqual("text", events[3].Summary.Value[0].Metadata.PluginData.PluginName);
+        Assert.IsNull(events[4].Summary.Value[0].Metadata);
+        Assert.AreEqual("hi", events[4].Summary.Value[0].Tensor.StringVal[0].ToStringUtf8());
     }
 }
