@@ -67,18 +67,18 @@ public static partial class tf
 
             /// <inheritdoc cref="nn.static_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_rnn(cell, inputs, initial_state, dtype, sequence_length, scope);
 
-            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, TensorLike?, object?)"/>
+            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, TensorLike?, ScopeLike?)"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_state_saving_rnn(RNNCell cell, IEnumerable<Tensor> inputs,
-                IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, object? scope = null) =>
+                IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_length, scope);
 
             /// <inheritdoc cref="nn.static_bidirectional_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
                 RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw, initial_state_bw, dtype, sequence_length, scope);
         }
     }
