@@ -61,8 +61,8 @@ static int Run(int trainingSteps, double clipNorm, int seed)
     var optimizer = tf.train.AdamOptimizer(0.01);
     var grads = optimizer.compute_gradients(loss);
     var clipped = grads.Select(gv => ((Tensor?)tf.clip_by_norm(gv.gradient!, clipNorm), gv.variable)).ToList();
-    var rawNorm = tf.global_norm(grads.Select(gv => (object?)gv.gradient));
-    var clippedNorm = tf.global_norm(clipped.Select(gv => (object?)gv.Item1));
+    var rawNorm = tf.global_norm(grads.Select(gv => gv.gradient));
+    var clippedNorm = tf.global_norm(clipped.Select(gv => gv.Item1));
     var trainOp = optimizer.apply_gradients(clipped, global_step: globalStep);
 
     using var session = tf.Session();

@@ -12,18 +12,12 @@ public static partial class tf
             /// loop_function(output of step i−1) instead of decoder_inputs[i] (the sampling graph), unrolled as TF does.
             /// </summary>
             public static (List<Tensor> outputs, Nest<Tensor> state) rnn_decoder(IEnumerable<Tensor> decoder_inputs, Nest<Tensor> initial_state, RNNCell cell,
-                Func<Tensor, int, Tensor>? loop_function = null, object? scope = null)
+                Func<Tensor, int, Tensor>? loop_function = null, ScopeLike? scope = null)
             {
                 var inputs = decoder_inputs.ToArray();
                 if (loop_function == null)
-                    return nn.static_rnn(cell, inputs, initial_state, scope: scope ?? "rnn_decoder");
-                using var varScope = scope switch
-                {
-                    null => variable_scope("rnn_decoder"),
-                    string s => variable_scope(s),
-                    VariableScope vs => variable_scope(vs),
-                    _ => throw new TypeError("scope must be a string or a VariableScope"),
-                };
+                    return nn.static_rnn(cell, inputs, initial_state, scope: scope is { IsNone: false } given ? given : "rnn_decoder");
+                using var varScope = ScopeLike.Enter(scope, "rnn_decoder");
                 var state = initial_state;
                 var outputs = new List<Tensor>();
                 Tensor? previous = null;

@@ -10,10 +10,10 @@ public static partial class tf
         /// state is carried through. Runs as one op whatever the number of steps.
         /// </summary>
         public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
-            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
+            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             var steps = StepList(inputs);
-            using var varScope = EnterRnnScope(scope, "rnn");
+            using var varScope = ScopeLike.Enter(scope, "rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             var (outputs, state) = RnnSequence.Run(cell, stack(steps), initial_state, dtype, lengths);
             return (unstack(outputs, steps.Length).ToList(), state);
@@ -25,9 +25,9 @@ public static partial class tf
         /// and the final state (the state after each row's last valid step).
         /// </summary>
         public static (Tensor outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Tensor inputs, TensorLike? sequence_length = null,
-            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, ScopeLike? scope = null)
         {
-            using var varScope = EnterRnnScope(scope, "rnn");
+            using var varScope = ScopeLike.Enter(scope, "rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             var x = time_major ? inputs : BatchTimeSwap(inputs);
             var (outputs, state) = RnnSequence.Run(cell, x, initial_state, dtype, lengths);
@@ -39,10 +39,10 @@ public static partial class tf
         /// tensors (the same structure each step) and every output step has the cell's output structure.
         /// </summary>
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Nest<Tensor>> inputs,
-            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             var steps = StepList(inputs);
-            using var varScope = EnterRnnScope(scope, "rnn");
+            using var varScope = ScopeLike.Enter(scope, "rnn");
             var (outputs, state) = RnnSequence.RunNested(cell, StackSteps(steps), initial_state, dtype, RnnSequence.Lengths(sequence_length));
             return (UnstackSteps(outputs, steps.Length), state);
         }
@@ -52,9 +52,9 @@ public static partial class tf
         /// with tuple outputs; outputs come back in the cell's output structure and the inputs' layout.
         /// </summary>
         public static (Nest<Tensor> outputs, Nest<Tensor> state) dynamic_rnn(RNNCell cell, Nest<Tensor> inputs, TensorLike? sequence_length = null,
-            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
+            Nest<Tensor>? initial_state = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, ScopeLike? scope = null)
         {
-            using var varScope = EnterRnnScope(scope, "rnn");
+            using var varScope = ScopeLike.Enter(scope, "rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             var x = time_major ? inputs : inputs.Map(BatchTimeSwap);
             var (outputs, state) = RnnSequence.RunNested(cell, x, initial_state, dtype, lengths);
@@ -68,10 +68,10 @@ public static partial class tf
         /// </summary>
         public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
-            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
+            TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             var steps = StepList(inputs);
-            using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
+            using var varScope = ScopeLike.Enter(scope, "bidirectional_rnn");
             var x = stack(steps);
             var (fw, bw, stateFw, stateBw) = Bidirectional(cell_fw, cell_bw, x, initial_state_fw, initial_state_bw, dtype,
                 RnnSequence.Lengths(sequence_length), timeAxis: 0, batchAxis: 1, timeMajorRun: true);
@@ -85,10 +85,10 @@ public static partial class tf
         /// </summary>
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
             RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Nest<Tensor>> inputs, Nest<Tensor>? initial_state_fw = null,
-            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null)
+            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             var steps = StepList(inputs);
-            using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
+            using var varScope = ScopeLike.Enter(scope, "bidirectional_rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
             List<Nest<Tensor>> fw, bw;
             Nest<Tensor> stateFw, stateBw;
@@ -138,9 +138,9 @@ public static partial class tf
         /// </summary>
         public static ((Tensor fw, Tensor bw) outputs, (Nest<Tensor> fw, Nest<Tensor> bw) output_states) bidirectional_dynamic_rnn(
             RNNCell cell_fw, RNNCell cell_bw, Tensor inputs, TensorLike? sequence_length = null, Nest<Tensor>? initial_state_fw = null,
-            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, object? scope = null)
+            Nest<Tensor>? initial_state_bw = null, TF_DataType dtype = TF_DataType.DtInvalid, bool time_major = false, ScopeLike? scope = null)
         {
-            using var varScope = EnterRnnScope(scope, "bidirectional_rnn");
+            using var varScope = ScopeLike.Enter(scope, "bidirectional_rnn");
             var (fw, bw, stateFw, stateBw) = Bidirectional(cell_fw, cell_bw, inputs, initial_state_fw, initial_state_bw, dtype,
                 RnnSequence.Lengths(sequence_length), time_major ? 0 : 1, time_major ? 1 : 0, time_major);
             return ((fw, bw), (stateFw, stateBw));
@@ -168,14 +168,5 @@ public static partial class tf
             (perm[0], perm[1]) = (1, 0);
             return transpose(x, perm);
         }
-
-        /// <summary>The RNN drivers' default scopes: a given scope (string or object), else <paramref name="defaultName"/>.</summary>
-        static VariableScope EnterRnnScope(object? scope, string defaultName) => scope switch
-        {
-            null => variable_scope(defaultName),
-            string s => variable_scope(s),
-            VariableScope vs => variable_scope(vs),
-            _ => throw new TypeError("scope must be a string or a VariableScope"),
-        };
     }
 }

@@ -17,14 +17,14 @@ public static partial class tf
                 new(num_units, forget_bias, state_is_tuple, activation, reuse, name, dtype);
 
             /// <inheritdoc cref="TfRnn.LSTMCell"/>
-            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null,
+            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, InitializerLike? initializer = null,
                 int? num_proj = null, double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true,
                 Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
                 new(num_units, use_peepholes, cell_clip, initializer, num_proj, proj_clip, forget_bias, state_is_tuple, activation, reuse, name, dtype);
 
             /// <inheritdoc cref="TfRnn.GRUCell"/>
-            public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, object? kernel_initializer = null,
-                object? bias_initializer = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
+            public static GRUCell GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, InitializerLike? kernel_initializer = null,
+                InitializerLike? bias_initializer = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) =>
                 new(num_units, activation, reuse, kernel_initializer, bias_initializer, name, dtype);
 
             /// <inheritdoc cref="TfRnn.MultiRNNCell"/>
@@ -51,7 +51,7 @@ public static partial class tf
             public static BasicLSTMCell BasicLSTMCell(int num_units, double forget_bias = 1.0, bool state_is_tuple = true,
                 Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null) => nn.rnn_cell.BasicLSTMCell(num_units, forget_bias, state_is_tuple, activation, reuse);
             /// <summary>tf.contrib.rnn.LSTMCell: the same cell as <c>tf.nn.rnn_cell.LSTMCell</c>.</summary>
-            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null,
+            public static LSTMCell LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, InitializerLike? initializer = null,
                 int? num_proj = null, double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true) =>
                 nn.rnn_cell.LSTMCell(num_units, use_peepholes, cell_clip, initializer, num_proj, proj_clip, forget_bias, state_is_tuple);
             /// <summary>tf.contrib.rnn.GRUCell: the same cell as <c>tf.nn.rnn_cell.GRUCell</c>.</summary>
@@ -67,18 +67,18 @@ public static partial class tf
 
             /// <inheritdoc cref="nn.static_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_rnn(RNNCell cell, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_rnn(cell, inputs, initial_state, dtype, sequence_length, scope);
 
-            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, TensorLike?, object?)"/>
+            /// <inheritdoc cref="nn.static_state_saving_rnn(RNNCell, IEnumerable{Tensor}, IStateSaver, Nest{string}, TensorLike?, ScopeLike?)"/>
             public static (List<Tensor> outputs, Nest<Tensor> state) static_state_saving_rnn(RNNCell cell, IEnumerable<Tensor> inputs,
-                IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, object? scope = null) =>
+                IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_length, scope);
 
             /// <inheritdoc cref="nn.static_bidirectional_rnn"/>
             public static (List<Tensor> outputs, Nest<Tensor> output_state_fw, Nest<Tensor> output_state_bw) static_bidirectional_rnn(
                 RNNCell cell_fw, RNNCell cell_bw, IEnumerable<Tensor> inputs, Nest<Tensor>? initial_state_fw = null, Nest<Tensor>? initial_state_bw = null,
-                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, object? scope = null) =>
+                TF_DataType dtype = TF_DataType.DtInvalid, TensorLike? sequence_length = null, ScopeLike? scope = null) =>
                 nn.static_bidirectional_rnn(cell_fw, cell_bw, inputs, initial_state_fw, initial_state_bw, dtype, sequence_length, scope);
         }
     }

@@ -11,7 +11,7 @@ public static partial class tf
         /// depend on the save ops, so fetching either saves the state.
         /// </summary>
         public static (List<Tensor> outputs, Nest<Tensor> state) static_state_saving_rnn(RNNCell cell, IEnumerable<Tensor> inputs,
-            IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, object? scope = null)
+            IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             var steps = inputs?.Select(step => (Nest<Tensor>)step) ?? throw new TypeError("inputs must be a sequence");
             var (outputs, state) = static_state_saving_rnn(cell, steps, state_saver, state_name, sequence_length, scope);
@@ -20,7 +20,7 @@ public static partial class tf
 
         /// <summary>static_state_saving_rnn over tuple inputs or a cell with tuple outputs.</summary>
         public static (List<Nest<Tensor>> outputs, Nest<Tensor> state) static_state_saving_rnn(RNNCell cell, IEnumerable<Nest<Tensor>> inputs,
-            IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, object? scope = null)
+            IStateSaver state_saver, Nest<string> state_name, TensorLike? sequence_length = null, ScopeLike? scope = null)
         {
             ArgumentNullException.ThrowIfNull(state_saver);
             var stateSize = cell.state_size;

@@ -4,8 +4,12 @@ public static partial class tf
 {
     public static partial class train
     {
-        /// <summary>tf.train.Saver(var_list, max_to_keep, keep_checkpoint_every_n_hours, pad_step_number).</summary>
-        public static Saver Saver(object? var_list = null, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false) =>
+        /// <inheritdoc cref="TfRnn.Saver(IEnumerable{Variable}, int, double, bool)"/>
+        public static Saver Saver(IEnumerable<Variable>? var_list = null, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false) =>
+            new(var_list, max_to_keep, keep_checkpoint_every_n_hours, pad_step_number);
+
+        /// <inheritdoc cref="TfRnn.Saver(IDictionary{string, Variable}, int, double, bool)"/>
+        public static Saver Saver(IDictionary<string, Variable> var_list, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false) =>
             new(var_list, max_to_keep, keep_checkpoint_every_n_hours, pad_step_number);
 
         /// <summary>tf.train.get_checkpoint_state(checkpoint_dir): the parsed state file (relative paths joined to the directory), or null.</summary>

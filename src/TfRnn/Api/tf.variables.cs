@@ -41,7 +41,7 @@ public static partial class tf
         new(initial_value, trainable, name, dtype, validate_shape, collections);
 
     /// <summary>tf.get_variable(name, shape, dtype, initializer, trainable, collections): gets or creates a variable in the current variable scope.</summary>
-    public static Variable get_variable(string name, Shape? shape = null, TF_DataType dtype = TF_DataType.DtInvalid, object? initializer = null,
+    public static Variable get_variable(string name, Shape? shape = null, TF_DataType dtype = TF_DataType.DtInvalid, InitializerLike? initializer = null,
         bool? trainable = null, IEnumerable<string>? collections = null, bool validate_shape = true) =>
         get_variable_scope().get_variable(name, shape, dtype, initializer, trainable, collections, validate_shape);
 
@@ -50,11 +50,11 @@ public static partial class tf
 
     /// <summary>tf.variable_scope(name_or_scope, default_name, reuse, initializer, dtype): dispose to leave.</summary>
     public static VariableScope variable_scope(string? name_or_scope, string? default_name = null, ReuseFlag? reuse = null,
-        object? initializer = null, TF_DataType dtype = TF_DataType.DtInvalid, bool auxiliary_name_scope = true) =>
+        InitializerLike? initializer = null, TF_DataType dtype = TF_DataType.DtInvalid, bool auxiliary_name_scope = true) =>
         VariableScopeEntry.Enter(get_default_graph(), name_or_scope, default_name, reuse, initializer, dtype, auxiliary_name_scope);
 
     /// <summary>tf.variable_scope(scope): re-enters a captured scope (same variable names, new name scope).</summary>
-    public static VariableScope variable_scope(VariableScope name_or_scope, ReuseFlag? reuse = null, object? initializer = null,
+    public static VariableScope variable_scope(VariableScope name_or_scope, ReuseFlag? reuse = null, InitializerLike? initializer = null,
         TF_DataType dtype = TF_DataType.DtInvalid, bool auxiliary_name_scope = true) =>
         VariableScopeEntry.Enter(get_default_graph(), name_or_scope, null, reuse, initializer, dtype, auxiliary_name_scope);
 

@@ -36,7 +36,7 @@ public sealed class DropoutWrapper : RNNCell
     public override Nest<Tensor> zero_state(TensorLike batch_size, TF_DataType dtype) => _cell.zero_state(batch_size, dtype);
 
     /// <summary>No scope of its own: the wrapped cell is called in the caller's scope, as in TF.</summary>
-    public override (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, object? scope = null)
+    public override (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, ScopeLike? scope = null)
     {
         var (output, newState) = _cell.call(inputs.Map(x => Drop(x, _inputKeep)), state, scope);
         if (!IsOne(_stateKeep))

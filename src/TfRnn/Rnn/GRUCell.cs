@@ -8,12 +8,12 @@ public sealed class GRUCell : RNNCell
 {
     readonly int _units;
     readonly Func<Tensor, Tensor> _activation;
-    readonly object? _kernelInitializer, _biasInitializer;
+    readonly InitializerLike? _kernelInitializer, _biasInitializer;
     Variable? _gateKernel, _gateBias, _candidateKernel, _candidateBias;
 
     /// <summary>TF1's GRUCell: reset and update gates from one <c>gates</c> kernel, the candidate from another (<paramref name="num_units"/> units).</summary>
-    public GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, object? kernel_initializer = null,
-        object? bias_initializer = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) : base("gru_cell", reuse, name, dtype)
+    public GRUCell(int num_units, Func<Tensor, Tensor>? activation = null, ReuseFlag? reuse = null, InitializerLike? kernel_initializer = null,
+        InitializerLike? bias_initializer = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) : base("gru_cell", reuse, name, dtype)
     {
         _units = num_units;
         _activation = activation ?? (x => tf.tanh(x));

@@ -10,12 +10,12 @@ public sealed class LSTMCell : RNNCell, IFusedLstmLayer
     readonly bool _usePeepholes, _stateIsTuple;
     readonly double? _cellClip, _projClip;
     readonly int? _numProj;
-    readonly object? _initializer;
+    readonly InitializerLike? _initializer;
     readonly Func<Tensor, Tensor>? _activation;
     Variable? _kernel, _bias, _wf, _wi, _wo, _projection;
 
     /// <summary>TF1's LSTMCell: BasicLSTMCell plus optional peepholes, cell clipping and an output projection of <paramref name="num_proj"/> units.</summary>
-    public LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, object? initializer = null, int? num_proj = null,
+    public LSTMCell(int num_units, bool use_peepholes = false, double? cell_clip = null, InitializerLike? initializer = null, int? num_proj = null,
         double? proj_clip = null, double forget_bias = 1.0, bool state_is_tuple = true, Func<Tensor, Tensor>? activation = null,
         ReuseFlag? reuse = null, string? name = null, TF_DataType dtype = TF_DataType.DtInvalid) : base("lstm_cell", reuse, name, dtype)
     {

@@ -10,7 +10,7 @@ public sealed class Linear
     readonly Variable? _bias;
 
     /// <summary>TF's rnn_cell_impl._Linear: a <c>kernel</c> of <c>[Σ depths, output_size]</c> (and a <c>bias</c>) for the concatenated <paramref name="args"/>, created in the current variable scope.</summary>
-    public Linear(IReadOnlyList<Tensor> args, int output_size, bool build_bias, object? bias_initializer = null, object? kernel_initializer = null)
+    public Linear(IReadOnlyList<Tensor> args, int output_size, bool build_bias, InitializerLike? bias_initializer = null, InitializerLike? kernel_initializer = null)
     {
         if (args.Count == 0) throw new ValueError("`args` must be specified");
         long total = 0;

@@ -47,7 +47,7 @@ public abstract class RNNCell
     /// Runs one step (TF's <c>cell(inputs, state)</c>): builds the variables on first use, then returns the
     /// output and the new state, nested like <see cref="state_size"/>.
     /// </summary>
-    public (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, object? scope = null)
+    public (Tensor output, Nest<Tensor> state) call(Tensor inputs, Nest<Tensor> state, ScopeLike? scope = null)
     {
         var (output, next) = call((Nest<Tensor>)inputs, state, scope);
         return (output.IsLeaf ? output.Leaf
@@ -55,12 +55,12 @@ public abstract class RNNCell
     }
 
     /// <summary>One step of a cell whose inputs or outputs are tuples (TF's nested RNN I/O).</summary>
-    public virtual (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, object? scope = null)
+    public virtual (Nest<Tensor> output, Nest<Tensor> state) call(Nest<Tensor> inputs, Nest<Tensor> state, ScopeLike? scope = null)
     {
         CheckInputs(inputs.Flatten().First());
-        if (scope != null)
+        if (scope is { IsNone: false } given)
         {
-            using (EnterScope(scope))
+            using (given.Enter())
                 return CallInLayerScope(inputs, state);
         }
         _callerScope ??= tf.get_variable_scope();
@@ -97,13 +97,6 @@ public abstract class RNNCell
         }
     }
 
-    static IDisposable EnterScope(object scope) => scope switch
-    {
-        string s => tf.variable_scope(s),
-        VariableScope vs => tf.variable_scope(vs),
-        _ => throw new TypeError("scope must be a string or a VariableScope"),
-    };
-
     void CheckInputs(Tensor inputs)
     {
         if (!inputs.dtype.is_floating())
@@ -126,7 +119,7 @@ public abstract class RNNCell
     }
 
     /// <summary>Creates a variable of this cell (get_variable inside the cell's scope).</summary>
-    protected Variable AddVariable(string name, Shape shape, object? initializer = null)
+    protected Variable AddVariable(string name, Shape shape, InitializerLike? initializer = null)
     {
         var v = tf.get_variable(name, shape, dtype, initializer);
         _variables.Add(v);

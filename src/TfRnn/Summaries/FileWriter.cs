@@ -53,14 +53,22 @@ public sealed class FileWriter : IDisposable
     /// <summary>The event file being written.</summary>
     public string FilePath { get; }
 
-    /// <summary>add_summary(summary, global_step): a fetched summary (NDArray of bytes, raw bytes or a Summary) at a step.</summary>
-    public void add_summary(object summary, long global_step = 0)
+    /// <summary>add_summary(summary, global_step): a summary op's value as <c>sess.run</c> fetches it (a string scalar holding a serialized Summary), at a step.</summary>
+    public void add_summary(NDArray summary, long global_step = 0) => add_summary(summary.item<byte[]>(), global_step);
+
+    /// <summary>add_summary(summary, global_step): a serialized Summary protocol buffer, at a step.</summary>
+    public void add_summary(byte[] summary, long global_step = 0) => AddSummary(Summary.Parser.ParseFrom(summary), global_step);
+
+    /// <summary>add_summary(summary, global_step): a Summary protocol buffer (written as a copy), at a step.</summary>
+    public void add_summary(Summary summary, long global_step = 0) => AddSummary(summary.Clone(), global_step);
+
+    /// <summary>Writes <paramref name="proto"/>, which the writer owns: repeated metadata is dropped from it.</summary>
+    void AddSummary(Summary proto, long globalStep)
     {
-        var proto = Summary.Parser.ParseFrom(tf.SerializedSummary(summary));
         lock (_lock)
             foreach (var value in proto.Value)
                 if (value.Metadata != null && !_seenTags.Add(value.Tag)) value.Metadata = null;   // TF keeps only the first metadata per tag
-        add_event(new Event { Summary = proto, Step = global_step });
+        add_event(new Event { Summary = proto, Step = globalStep });
     }
 
     /// <summary>add_graph(graph): the GraphDef (Graphs tab) and a MetaGraphDef event.</summary>

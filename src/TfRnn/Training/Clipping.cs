@@ -40,22 +40,26 @@ public static partial class tf
         return identity(values * clip * minimum(inverseNorm * count, 1.0 / clip), scope.scope_name);
     }
 
+    /// <inheritdoc cref="global_norm(IEnumerable{Gradient}, string)"/>
+    public static Tensor global_norm(IEnumerable<Tensor?> t_list, string name = "global_norm") =>
+        global_norm(t_list.Select(t => (Gradient)t), name);
+
     /// <summary>tf.global_norm(t_list): √(Σ ‖t‖₂²) over the tensors (IndexedSlices count their values; nulls are skipped).</summary>
-    public static Tensor global_norm(IEnumerable<object?> t_list, string name = "global_norm")
+    public static Tensor global_norm(IEnumerable<Gradient> t_list, string name = "global_norm")
     {
-        var tensors = t_list.Where(t => t != null).Select(t => t is IndexedSlices s ? s.values : OpBuilder.ToTensor(t!)).ToArray();
+        var tensors = t_list.Where(t => !t.IsNone).Select(t => t.IndexedSlices?.values ?? t.Tensor!).ToArray();
         if (tensors.Length == 0) throw new ValueError("t_list must contain at least one tensor");
         using var scope = name_scope(name);
         var halfSquares = tensors.Select(t => reduce_sum(t * t) * 0.5).ToArray();   // TF sums l2_loss terms
         return sqrt(add_n(halfSquares) * 2.0, scope.scope_name);
     }
 
-    /// <inheritdoc cref="clip_by_global_norm(IEnumerable{object?}, TensorLike, Tensor?, string)"/>
+    /// <inheritdoc cref="clip_by_global_norm(IEnumerable{Gradient}, TensorLike, Tensor?, string)"/>
     public static (Tensor?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<Tensor?> t_list, TensorLike clip_norm,
         Tensor? use_norm = null, string name = "clip_by_global_norm")
     {
-        var (clipped, norm) = clip_by_global_norm(t_list.Cast<object?>(), clip_norm, use_norm, name);
-        return (clipped.Cast<Tensor?>().ToArray(), norm);
+        var (clipped, norm) = clip_by_global_norm(t_list.Select(t => (Gradient)t), clip_norm, use_norm, name);
+        return (clipped.Select(g => g.Tensor).ToArray(), norm);
     }
 
     /// <summary>
@@ -63,7 +67,7 @@ public static partial class tf
     /// clip_norm); returns the clipped list (nulls stay null, IndexedSlices stay IndexedSlices) and the
     /// pre-clip global norm. An infinite or NaN norm makes every output NaN, as in TF.
     /// </summary>
-    public static (object?[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<object?> t_list, TensorLike clip_norm,
+    public static (Gradient[] list_clipped, Tensor global_norm) clip_by_global_norm(IEnumerable<Gradient> t_list, TensorLike clip_norm,
         Tensor? use_norm = null, string name = "clip_by_global_norm")
     {
         var items = t_list.ToArray();
@@ -72,12 +76,9 @@ public static partial class tf
         var clip = OpBuilder.ToTensor(clip_norm, norm.dtype, "clip_norm");
         var scaleForFinite = clip * minimum(1.0 / norm, constant(1.0, norm.dtype) / clip);
         var scale = scaleForFinite + (norm - norm);   // NaN unless the norm is finite
-        var clipped = items.Select<object?, object?>((item, i) => item switch
-        {
-            null => null,
-            IndexedSlices s => new IndexedSlices(identity(s.values * cast(scale, s.dtype), $"{name}_{i}"), s.indices, s.dense_shape),
-            _ => identity(OpBuilder.ToTensor(item) * cast(scale, OpBuilder.ToTensor(item).dtype), $"{name}_{i}"),
-        }).ToArray();
+        var clipped = items.Select((item, i) => item.IndexedSlices is { } s
+            ? new IndexedSlices(identity(s.values * cast(scale, s.dtype), $"{name}_{i}"), s.indices, s.dense_shape)
+            : (Gradient)(item.Tensor is { } t ? identity(t * cast(scale, t.dtype), $"{name}_{i}") : null)).ToArray();
         return (clipped, norm);
     }
 }

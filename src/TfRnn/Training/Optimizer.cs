@@ -45,19 +45,19 @@ public abstract class Optimizer
         return apply_gradients(grads, global_step, name);
     }
 
-    /// <inheritdoc cref="apply_gradients(IEnumerable{ValueTuple{object, Variable}}, Variable?, string?)"/>
+    /// <inheritdoc cref="apply_gradients(IEnumerable{ValueTuple{Gradient, Variable}}, Variable?, string?)"/>
     public Operation apply_gradients(IEnumerable<(Tensor? gradient, Variable variable)> grads_and_vars, Variable? global_step = null, string? name = null) =>
-        apply_gradients(grads_and_vars.Select(gv => ((object?)gv.gradient, gv.variable)), global_step, name);
+        apply_gradients(grads_and_vars.Select(gv => ((Gradient)gv.gradient, gv.variable)), global_step, name);
 
     /// <summary>
     /// apply_gradients(grads_and_vars, global_step, name): one op that applies each (gradient, variable) pair
     /// (gradients may be tensors or IndexedSlices; null ones are skipped) and then increments global_step.
     /// </summary>
-    public Operation apply_gradients(IEnumerable<(object? gradient, Variable variable)> grads_and_vars, Variable? global_step = null, string? name = null)
+    public Operation apply_gradients(IEnumerable<(Gradient gradient, Variable variable)> grads_and_vars, Variable? global_step = null, string? name = null)
     {
         var pairs = grads_and_vars.ToList();
         if (pairs.Count == 0) throw new ValueError("No variables provided.");
-        var active = pairs.Where(p => p.gradient != null).ToList();
+        var active = pairs.Where(p => !p.gradient.IsNone).ToList();
         if (active.Count == 0)
             throw new ValueError($"No gradients provided for any variable: [{string.Join(", ", pairs.Select(p => p.variable.ToString()))}].");
         var graph = active[0].variable.graph;
@@ -71,11 +71,9 @@ public abstract class Optimizer
         {
             using (tf.name_scope("update_" + variable.op.name))
             {
-                updates.Add(gradient switch
-                {
-                    IndexedSlices slices => ApplySparse(slices, variable),
-                    _ => ApplyDense(CheckedGradient(OpBuilder.ToTensor(gradient!), variable), variable),
-                });
+                updates.Add(gradient.IndexedSlices is { } slices
+                    ? ApplySparse(slices, variable)
+                    : ApplyDense(CheckedGradient(gradient.Tensor!, variable), variable));
             }
         }
         Operation applied;

@@ -16,25 +16,23 @@ public sealed class Saver
     /// <summary>Temp files older than this Saver were left by an interrupted save, not by a save in progress.</summary>
     readonly DateTime _created = DateTime.UtcNow;
 
-    /// <param name="var_list">Variables (saved under their names), a name → variable map, or null for all global variables.</param>
-    public Saver(object? var_list = null, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false)
+    /// <summary>tf.train.Saver(var_list, max_to_keep, keep_checkpoint_every_n_hours, pad_step_number) over a list of variables.</summary>
+    /// <param name="var_list">Variables, each saved under its name without ":0"; null for all global variables.</param>
+    /// <param name="max_to_keep">How many recent checkpoints to keep (older ones are deleted).</param>
+    /// <param name="keep_checkpoint_every_n_hours">Also keep one checkpoint per this many hours.</param>
+    /// <param name="pad_step_number">Write the step of <c>save_path-step</c> with 8 digits.</param>
+    public Saver(IEnumerable<Variable>? var_list = null, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false)
+        : this((var_list ?? tf.global_variables()).Select(v => (v.op.name, v)), max_to_keep, keep_checkpoint_every_n_hours, pad_step_number) { }
+
+    /// <summary>tf.train.Saver over a name → variable map: each variable is saved and restored under its key (a checkpoint's old names).</summary>
+    /// <inheritdoc cref="Saver(IEnumerable{Variable}, int, double, bool)"/>
+    public Saver(IDictionary<string, Variable> var_list, int max_to_keep = 5, double keep_checkpoint_every_n_hours = 10000.0, bool pad_step_number = false)
+        : this(var_list.Select(e => (e.Key, e.Value ?? throw new TypeError($"Saver var_list value for {e.Key} is not a Variable"))),
+            max_to_keep, keep_checkpoint_every_n_hours, pad_step_number) { }
+
+    Saver(IEnumerable<(string name, Variable variable)> variables, int max_to_keep, double keep_checkpoint_every_n_hours, bool pad_step_number)
     {
-        switch (var_list)
-        {
-            case null:
-                foreach (var v in tf.global_variables()) AddVariable(v.op.name, v);
-                break;
-            case System.Collections.IDictionary map:
-                foreach (System.Collections.DictionaryEntry e in map)
-                    AddVariable(e.Key as string ?? throw new TypeError("Saver var_list keys must be strings"),
-                        e.Value as Variable ?? throw new TypeError($"Saver var_list value for {e.Key} is not a Variable"));
-                break;
-            case IEnumerable<Variable> list:
-                foreach (var v in list) AddVariable(v.op.name, v);
-                break;
-            default:
-                throw new TypeError("Saver var_list must be a list of variables or a dict of name → variable");
-        }
+        foreach (var (name, variable) in variables) AddVariable(name, variable);
         if (_variables.Count == 0) throw new ValueError("No variables to save");
         _maxToKeep = max_to_keep;
         _keepEveryHours = keep_checkpoint_every_n_hours;

@@ -1,15 +1,25 @@
 namespace TfRnn;
 
-/// <summary>Builds the initial value of a variable of a given shape and dtype (TF's init_ops classes).</summary>
+/// <summary>
+/// Builds the initial value of a variable of a given shape and dtype (TF's init_ops classes). Pass an
+/// implementation as an initializer with <c>new InitializerLike(init)</c>, or derive from <see cref="Initializer"/>.
+/// </summary>
 public interface IInitializer
 {
     /// <summary>The initial value of a variable of <paramref name="shape"/> and <paramref name="dtype"/>.</summary>
     Tensor Call(Shape shape, TF_DataType dtype);
 }
 
-internal sealed class ConstantInitializer(object value) : IInitializer
+/// <summary>TF's init_ops.Initializer: what the <c>tf.*_initializer()</c> functions return; converts to <see cref="InitializerLike"/>.</summary>
+public abstract class Initializer : IInitializer
 {
-    public Tensor Call(Shape shape, TF_DataType dtype)
+    /// <inheritdoc/>
+    public abstract Tensor Call(Shape shape, TF_DataType dtype);
+}
+
+internal sealed class ConstantInitializer(object value) : Initializer
+{
+    public override Tensor Call(Shape shape, TF_DataType dtype)
     {
         var array = NDArray.FromObject(value);
         if (array.size != 1 && array.size != shape.size)
@@ -18,15 +28,15 @@ internal sealed class ConstantInitializer(object value) : IInitializer
     }
 }
 
-internal sealed class RandomInitializer(Func<Shape, TF_DataType, Tensor> draw) : IInitializer
+internal sealed class RandomInitializer(Func<Shape, TF_DataType, Tensor> draw) : Initializer
 {
-    public Tensor Call(Shape shape, TF_DataType dtype) => draw(shape, dtype);
+    public override Tensor Call(Shape shape, TF_DataType dtype) => draw(shape, dtype);
 }
 
 /// <summary>TF's VarianceScaling (glorot_uniform is scale 1, fan_avg, uniform).</summary>
-internal sealed class VarianceScalingInitializer(double scale, string mode, bool uniform, int? seed) : IInitializer
+internal sealed class VarianceScalingInitializer(double scale, string mode, bool uniform, int? seed) : Initializer
 {
-    public Tensor Call(Shape shape, TF_DataType dtype)
+    public override Tensor Call(Shape shape, TF_DataType dtype)
     {
         var (fanIn, fanOut) = Fans(shape);
         double n = mode switch { "fan_in" => fanIn, "fan_out" => fanOut, _ => (fanIn + fanOut) / 2.0 };
@@ -55,31 +65,31 @@ internal sealed class VarianceScalingInitializer(double scale, string mode, bool
 public static partial class tf
 {
     /// <summary>tf.constant_initializer(value): a scalar fills the shape; an array must match its size.</summary>
-    public static IInitializer constant_initializer(TensorLike value) => new ConstantInitializer(value.Value);
+    public static Initializer constant_initializer(TensorLike value) => new ConstantInitializer(value.Value);
     /// <summary>tf.zeros_initializer().</summary>
-    public static IInitializer zeros_initializer() => new ConstantInitializer(0);
+    public static Initializer zeros_initializer() => new ConstantInitializer(0);
     /// <summary>tf.ones_initializer().</summary>
-    public static IInitializer ones_initializer() => new ConstantInitializer(1);
+    public static Initializer ones_initializer() => new ConstantInitializer(1);
 
     /// <summary>tf.random_normal_initializer(mean, stddev, seed).</summary>
-    public static IInitializer random_normal_initializer(double mean = 0.0, double stddev = 1.0, int? seed = null) =>
+    public static Initializer random_normal_initializer(double mean = 0.0, double stddev = 1.0, int? seed = null) =>
         new RandomInitializer((shape, dtype) => random_normal(shape, mean, stddev, dtype, seed));
 
     /// <summary>tf.random_uniform_initializer(minval, maxval, seed).</summary>
-    public static IInitializer random_uniform_initializer(double minval = 0.0, double maxval = 1.0, int? seed = null) =>
+    public static Initializer random_uniform_initializer(double minval = 0.0, double maxval = 1.0, int? seed = null) =>
         new RandomInitializer((shape, dtype) => random_uniform(shape, minval, maxval, dtype, seed));
 
     /// <summary>tf.truncated_normal_initializer(mean, stddev, seed).</summary>
-    public static IInitializer truncated_normal_initializer(double mean = 0.0, double stddev = 1.0, int? seed = null) =>
+    public static Initializer truncated_normal_initializer(double mean = 0.0, double stddev = 1.0, int? seed = null) =>
         new RandomInitializer((shape, dtype) => truncated_normal(shape, mean, stddev, dtype, seed));
 
     /// <summary>tf.glorot_uniform_initializer(seed): uniform in ±√(6 / (fan_in + fan_out)); get_variable's default.</summary>
-    public static IInitializer glorot_uniform_initializer(int? seed = null) => new VarianceScalingInitializer(1.0, "fan_avg", true, seed);
+    public static Initializer glorot_uniform_initializer(int? seed = null) => new VarianceScalingInitializer(1.0, "fan_avg", true, seed);
 
     /// <summary>tf.glorot_normal_initializer(seed).</summary>
-    public static IInitializer glorot_normal_initializer(int? seed = null) => new VarianceScalingInitializer(1.0, "fan_avg", false, seed);
+    public static Initializer glorot_normal_initializer(int? seed = null) => new VarianceScalingInitializer(1.0, "fan_avg", false, seed);
 
     /// <summary>tf.variance_scaling_initializer(scale, mode, distribution, seed).</summary>
-    public static IInitializer variance_scaling_initializer(double scale = 1.0, string mode = "fan_in", string distribution = "truncated_normal", int? seed = null) =>
+    public static Initializer variance_scaling_initializer(double scale = 1.0, string mode = "fan_in", string distribution = "truncated_normal", int? seed = null) =>
         new VarianceScalingInitializer(scale, mode, distribution == "uniform", seed);
 }

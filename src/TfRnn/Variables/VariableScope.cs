@@ -9,7 +9,7 @@ public sealed class VariableScope : IDisposable
 {
     Action? _exit;
 
-    internal VariableScope(ReuseFlag reuse, string name = "", object? initializer = null, TF_DataType dtype = TF_DataType.TF_FLOAT,
+    internal VariableScope(ReuseFlag reuse, string name = "", InitializerLike? initializer = null, TF_DataType dtype = TF_DataType.TF_FLOAT,
         string? nameScope = null)
     {
         _reuse = reuse;
@@ -26,10 +26,10 @@ public sealed class VariableScope : IDisposable
     /// <summary>Whether get_variable in this scope reuses existing variables (True, False or AUTO_REUSE).</summary>
     public ReuseFlag reuse => _reuse;
     /// <summary>
-    /// Default initializer for variables created without one (IInitializer, tensor or value). C# reserves
+    /// Default initializer for variables created without one (an initializer, a tensor or a value). C# reserves
     /// <c>set_initializer</c> for this property, so TF's <c>scope.set_initializer(x)</c> is <c>scope.initializer = x</c>.
     /// </summary>
-    public object? initializer { get; set; }
+    public InitializerLike? initializer { get; set; }
     /// <summary>Default dtype of new variables; TF's <c>set_dtype(d)</c> is <c>scope.dtype = d</c>.</summary>
     public TF_DataType dtype { get; set; }
     /// <summary>The name scope this scope was first opened with ("tower/" or "outer_1/").</summary>
@@ -39,7 +39,7 @@ public sealed class VariableScope : IDisposable
     public void reuse_variables() => _reuse = true;
 
     /// <summary>Gets or creates <c>name</c> under this scope (see <c>tf.get_variable</c>).</summary>
-    public Variable get_variable(string name, Shape? shape = null, TF_DataType dtype = TF_DataType.DtInvalid, object? initializer = null,
+    public Variable get_variable(string name, Shape? shape = null, TF_DataType dtype = TF_DataType.DtInvalid, InitializerLike? initializer = null,
         bool? trainable = null, IEnumerable<string>? collections = null, bool validate_shape = true) =>
         VariableStore.GetVariable(this, name, shape, dtype, initializer, trainable, collections, validate_shape);
 

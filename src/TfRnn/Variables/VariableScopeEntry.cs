@@ -3,7 +3,7 @@ namespace TfRnn;
 /// <summary>Entering and leaving variable scopes exactly as TF1's <c>variable_scope</c> / <c>_pure_variable_scope</c>.</summary>
 internal static class VariableScopeEntry
 {
-    public static VariableScope Enter(Graph graph, object? nameOrScope, string? defaultName, ReuseFlag? reuse, object? initializer,
+    public static VariableScope Enter(Graph graph, object? nameOrScope, string? defaultName, ReuseFlag? reuse, InitializerLike? initializer,
         TF_DataType dtype, bool auxiliaryNameScope)
     {
         if (nameOrScope == null && defaultName == null)
@@ -32,7 +32,7 @@ internal static class VariableScopeEntry
         return EnterPure(store, unique, requested, initializer, dtype, enteredDefault, defaultScopeExit);
     }
 
-    static VariableScope EnterPure(VariableScopeStore store, object nameOrScope, ReuseFlag? reuse, object? initializer, TF_DataType dtype,
+    static VariableScope EnterPure(VariableScopeStore store, object nameOrScope, ReuseFlag? reuse, InitializerLike? initializer, TF_DataType dtype,
         string? oldNameScope, IDisposable? nameScopeExit)
     {
         var old = store.Current;
@@ -53,7 +53,7 @@ internal static class VariableScopeEntry
             store.Open(fullName);
             restoreCounts = () => store.CloseSubscopes(fullName);
         }
-        if (initializer != null) entered.initializer = initializer;
+        if (InitializerLike.ValueOrNone(initializer) != null) entered.initializer = initializer;
         if (dtype != TF_DataType.DtInvalid) entered.dtype = dtype;
         store.Current = entered;
         entered.OnExit(() =>

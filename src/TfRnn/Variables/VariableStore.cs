@@ -3,16 +3,15 @@ namespace TfRnn;
 /// <summary>TF1's get_variable: names from the variable scope, reuse checks and initializer rules.</summary>
 internal static class VariableStore
 {
-    public static Variable GetVariable(VariableScope scope, string name, Shape? shape, TF_DataType dtype, object? initializer,
+    public static Variable GetVariable(VariableScope scope, string name, Shape? shape, TF_DataType dtype, InitializerLike? initializerLike,
         bool? trainable, IEnumerable<string>? collections, bool validateShape)
     {
+        var initializer = InitializerLike.ValueOrNone(initializerLike);
         var graph = DefaultGraphStack.Current;
         string fullName = scope.name.Length > 0 ? scope.name + "/" + name : name;
         // Variable names depend only on the variable scope, so ops are named from the root.
         using var rootScope = graph.EnterNameScope(null, out _);
 
-        if (initializer is System.Collections.IDictionary)
-            throw new TypeError($"Initializer for variable {fullName} must be an initializer, a tensor or a value, not a dictionary.");
         bool fromValue = initializer != null && initializer is not IInitializer;
         if (dtype != TF_DataType.DtInvalid && fromValue)
         {
@@ -21,7 +20,7 @@ internal static class VariableStore
                 throw new ValueError($"Initializer type '{initType.as_numpy_name()}' and explicit dtype '{dtype.as_numpy_name()}' don't match.");
         }
         var explicitDtype = dtype;
-        initializer ??= scope.initializer;
+        initializer ??= InitializerLike.ValueOrNone(scope.initializer);
         fromValue = initializer != null && initializer is not IInitializer;
         if (dtype == TF_DataType.DtInvalid) dtype = scope.dtype;
         var store = graph.VariableScopes;
@@ -47,7 +46,7 @@ internal static class VariableStore
         object initialValue;
         if (fromValue)
         {
-            initialValue = initializer is Tensor or Variable ? initializer! : (Func<Tensor>)(() => tf.ConstantOf(initializer!, explicitDtype));
+            initialValue = initializer is Tensor or Variable ? initializer! : (Func<Tensor>)(() => OpBuilder.ToTensor(initializer!, explicitDtype));
         }
         else
         {
@@ -67,7 +66,7 @@ internal static class VariableStore
         Tensor t => t.dtype,
         Variable v => v.dtype,
         NDArray a => a.dtype,
-        _ => tf.ConstantOf(value).dtype,
+        _ => OpBuilder.ToTensor(value).dtype,
     };
 
     /// <summary>glorot_uniform for floating variables, zeros for integers and booleans (TF's _get_default_initializer).</summary>

@@ -73,8 +73,8 @@ public class ClippingConformanceTests : TestBase
     {
         var t0 = tf.constant(new float[,] { { -2, 0, 0 }, { 4, 0, 0 } });
         var slices = new IndexedSlices(tf.constant(new float[] { 1, -2 }), tf.constant(new[] { 3, 4 }), tf.constant(new[] { 1 }));
-        var (clipped, norm) = tf.clip_by_global_norm(new object?[] { t0, slices }, 4.0);
-        var sparse = (IndexedSlices)clipped[1]!;
+        var (clipped, norm) = tf.clip_by_global_norm(new Gradient[] { t0, slices }, 4.0);
+        var sparse = clipped[1].IndexedSlices!;
         Assert.AreSame(slices.indices, sparse.indices);
         Assert.AreSame(slices.dense_shape, sparse.dense_shape);
 

@@ -59,7 +59,7 @@ public class OptimizerConformanceTests : TestBase
         var grads0 = new IndexedSlices(tf.constant(new float[,] { { 0.1f } }), tf.constant(new[] { 0 }), tf.constant(new[] { 2, 1 }));
         var grads1 = new IndexedSlices(tf.constant(new float[,] { { 0.01f } }), tf.constant(new[] { 1 }), tf.constant(new[] { 2, 1 }));
         var globalStep = tf.Variable(0, trainable: false, name: "global_step");
-        var update = tf.train.GradientDescentOptimizer(3.0).apply_gradients(new[] { ((object?)grads0, var0), (grads1, var1) }, globalStep);
+        var update = tf.train.GradientDescentOptimizer(3.0).apply_gradients(new[] { ((Gradient)grads0, var0), (grads1, var1) }, globalStep);
         using var sess = tf.Session();
         sess.run(tf.global_variables_initializer());
         sess.run(update);

@@ -131,7 +131,7 @@ public class LoopConformanceTests : TestBase
         {
             tf.reset_default_graph();
             x = tf.placeholder(tf.float32, new Shape(2, 3, 4));
-            object scope = "prefix";
+            ScopeLike scope = "prefix";
             if (asObject) using (var captured = tf.variable_scope("prefix")) scope = captured;
             tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(3), x, dtype: tf.float32, scope: scope);
             Assert.IsTrue(tf.global_variables().All(v => v.name.StartsWith("prefix/")), $"scope as object: {asObject}");

@@ -2,7 +2,7 @@ using TfRnn;
 
 namespace TfRnn.Tests.Rnn;
 
-/// <summary>Issue 13: keep probs, sequence_length and zero_state's batch typed as TensorLike keep TF1's values.</summary>
+/// <summary>Issue 13: keep probs, sequence_length and zero_state's batch typed as TensorLike, and scopes as ScopeLike, keep TF1's values.</summary>
 [TestClass]
 public class TypedRnnParameterTests : TestBase
 {
@@ -49,7 +49,46 @@ public class TypedRnnParameterTests : TestBase
         Assert.AreEqual(new Shape(5, 4), fromInt.h.shape);
         Assert.AreEqual(20, sess.run(fromTensor.h, (x, new float[5, 3])).size);
     }
+
+    [TestMethod]
+    public void Loops_ScopeLikeName_NameTheirVariablesUnderIt()
+    {
+        var x = tf.ones(new Shape(2, 3, 4));
+        var steps = tf.unstack(x, axis: 1);
+        tf.nn.static_rnn(tf.nn.rnn_cell.BasicRNNCell(2), steps, dtype: tf.float32, scope: "enc");
+        tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(2), x, dtype: tf.float32, scope: "dec");
+        tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.BasicRNNCell(2), tf.nn.rnn_cell.BasicRNNCell(2), x, dtype: tf.float32, scope: "bi");
+        var cell = tf.nn.rnn_cell.BasicRNNCell(4);
+        tf.contrib.legacy_seq2seq.rnn_decoder(steps, cell.zero_state(2, tf.float32), cell, (previous, _) => previous, scope: "rnnlm");
+        var step = tf.nn.rnn_cell.BasicRNNCell(3);
+        step.call(steps[0], step.zero_state(2, tf.float32), scope: "step");
+        CollectionAssert.AreEqual(new[] {
+            "enc/basic_rnn_cell/kernel", "enc/basic_rnn_cell/bias",
+            "dec/gru_cell/gates/kernel", "dec/gru_cell/gates/bias", "dec/gru_cell/candidate/kernel", "dec/gru_cell/candidate/bias",
+            "bi/fw/basic_rnn_cell/kernel", "bi/fw/basic_rnn_cell/bias", "bi/bw/basic_rnn_cell/kernel", "bi/bw/basic_rnn_cell/bias",
+            "rnnlm/basic_rnn_cell/kernel", "rnnlm/basic_rnn_cell/bias",
+            "step/basic_rnn_cell/kernel", "step/basic_rnn_cell/bias",
+        }, tf.global_variables().Select(v => v.op.name).ToArray());
+    }
+
+    [TestMethod]
+    public void DynamicRnn_CapturedScope_ReusesItsVariablesAndInitializer()
+    {
+        var x = tf.ones(new Shape(1, 2, 2));
+        VariableScope shared;
+        using (shared = tf.variable_scope("shared", initializer: tf.constant_initializer(0.5))) { }
+        var (first, _) = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicRNNCell(1), x, dtype: tf.float32, scope: shared);
+        shared.reuse_variables();
+        var (second, _) = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicRNNCell(1), x, dtype: tf.float32, scope: shared);
+        CollectionAssert.AreEqual(new[] { "shared/basic_rnn_cell/kernel", "shared/basic_rnn_cell/bias" }, tf.global_variables().Select(v => v.op.name).ToArray());
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        double h1 = Math.Tanh(1.0), h2 = Math.Tanh(1.0 + 0.5 * h1);   // kernel 0.5 everywhere, bias 0
+        AssertClose([h1, h2], sess.run(first), 1e-6);
+        AssertClose([h1, h2], sess.run(second), 1e-6);
+    }
 }
+
 
 static class ArrayShapes
 {

@@ -95,7 +95,7 @@ public class GradientCheckTests : TestBase
     [TestMethod] public void ClipByValue() => Check(x => tf.clip_by_value(x, -0.5, 0.5), Matrix, new[] { -0.9, -0.2, 0.1, 0.7, 0.3, -0.6 });
     [TestMethod] public void ClipByNorm() => Check(x => tf.clip_by_norm(x, 0.5), Matrix);
     [TestMethod] public void ClipByGlobalNorm() => Check(x => tf.clip_by_global_norm(new[] { x, tf.square(x) }, 0.5).list_clipped[1]!, Matrix, tolerance: 1e-5);
-    [TestMethod] public void GlobalNorm() => Check(x => tf.global_norm(new object[] { x, x * 2.0 }), Matrix);
+    [TestMethod] public void GlobalNorm() => Check(x => tf.global_norm(new[] { x, x * 2.0 }), Matrix);
     [TestMethod] public void SoftmaxCrossEntropy() =>
         Check(x => tf.nn.softmax_cross_entropy_with_logits(C(new double[,] { { 0.2, 0.3, 0.5 }, { 1, 0, 0 } }), x), Matrix);
     [TestMethod] public void SoftmaxCrossEntropyV2_Labels() =>
