@@ -57,8 +57,10 @@ public partial class Tensor
     public static Tensor operator >=(Tensor x, double y) => tf.greater_equal(x, y);
 
     /// <summary>
-    /// NumPy-style slicing (TF's StridedSlice): each item is an int index (drops that axis) or a slice
-    /// string such as ":", "1:", ":-1", "::2". <c>x[":", -1]</c> is the last step of every batch entry.
+    /// NumPy-style slicing (TF's StridedSlice), each item a <see cref="SliceItem"/>: an index (an int, <c>^1</c> or a
+    /// scalar int tensor) drops its axis; a slice (<c>1..3</c>, <c>..^1</c>, or a string such as ":", "1:", "::2")
+    /// keeps it; <c>tf.newaxis</c> adds an axis and <c>SliceItem.Ellipsis</c> ("...") spans the rest.
+    /// <c>x[.., ^1]</c> (or <c>x[":", -1]</c>) is the last step of every batch entry.
     /// </summary>
-    public Tensor this[params object[] slices] => tf.strided_slice(this, slices);
+    public Tensor this[params SliceItem[] slices] => tf.strided_slice(this, slices);
 }

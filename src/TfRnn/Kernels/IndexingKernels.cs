@@ -49,23 +49,51 @@ internal static class IndexingKernels
     /// <summary>NumPy-style indexing; the torch indices are built once, when the op is built.</summary>
     public static Kernel StridedSlice(tf.SliceSpec[] specs)
     {
-        var indices = specs.Select(s => s.Index is long i ? torch.TensorIndex.Single(i) : torch.TensorIndex.Slice(s.Start, s.Stop, s.Step)).ToArray();
+        if (specs.All(s => s.Kind is tf.SliceKind.Index or tf.SliceKind.Slice or tf.SliceKind.NewAxis))
+        {
+            var indices = specs.Select(s => TorchIndex(s, null)).ToArray();   // static: built once
+            return ctx =>
+            {
+                var t = ctx.Input(0);
+                CheckSliceIndices(specs, t.shape, null);
+                ctx.Output(t.index(indices));
+            };
+        }
         return ctx =>
         {
             var t = ctx.Input(0);
-            CheckSliceIndices(specs, t.shape);
-            ctx.Output(t.index(indices));
+            var expanded = tf.SliceSpec.Expand(specs, t.shape.Length);
+            CheckSliceIndices(expanded, t.shape, ctx);
+            ctx.Output(t.index(expanded.Select(s => TorchIndex(s, ctx)).ToArray()));
         };
     }
 
-    /// <summary>No more indices than dims, and every single index inside its dim (TF's StridedSlice texts).</summary>
-    static void CheckSliceIndices(tf.SliceSpec[] specs, long[] shape)
+    static torch.TensorIndex TorchIndex(tf.SliceSpec spec, KernelContext? ctx) => spec.Kind switch
     {
-        if (specs.Length > shape.Length)
+        tf.SliceKind.Index => torch.TensorIndex.Single(spec.Index),
+        tf.SliceKind.TensorIndex => torch.TensorIndex.Single(ctx!.Input((int)spec.Index).ToInt64()),
+        tf.SliceKind.NewAxis => torch.TensorIndex.None,
+        _ => torch.TensorIndex.Slice(spec.Start, spec.Stop, spec.Step),
+    };
+
+    /// <summary>No more indices than dims, and every single index inside its dim (TF's StridedSlice texts); tensor indices are read from <paramref name="ctx"/>.</summary>
+    static void CheckSliceIndices(tf.SliceSpec[] specs, long[] shape, KernelContext? ctx)
+    {
+        if (specs.Count(s => s.ConsumesAxis) > shape.Length)
             throw new InvalidArgumentError($"Index out of range using input dim {shape.Length}; input has only {shape.Length} dims");
-        for (int d = 0; d < specs.Length; d++)
-            if (specs[d].Index is long i && (i < -shape[d] || i >= shape[d]))
+        int d = 0;
+        foreach (var spec in specs.Where(s => s.ConsumesAxis))
+        {
+            long? index = spec.Kind switch
+            {
+                tf.SliceKind.Index => spec.Index,
+                tf.SliceKind.TensorIndex => ctx!.Input((int)spec.Index).ToInt64(),
+                _ => null,
+            };
+            if (index is long i && (i < -shape[d] || i >= shape[d]))
                 throw new InvalidArgumentError($"slice index {i} of dimension {d} out of bounds.");
+            d++;
+        }
     }
 
     /// <summary>One-hot rows of <paramref name="depth"/>; out-of-range indices give all off_value.</summary>

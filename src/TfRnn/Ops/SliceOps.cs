@@ -2,35 +2,53 @@ namespace TfRnn;
 
 public static partial class tf
 {
-    /// <summary>One axis of a NumPy-style slice: an index (shrinks the axis) or start:stop:step.</summary>
-    internal readonly record struct SliceSpec(long? Index, long? Start, long? Stop, long Step)
+    /// <summary>tf.newaxis: as a slice item, a new axis of length 1 (<c>x[tf.newaxis, ..]</c>).</summary>
+    public static SliceItem newaxis => SliceItem.NewAxis;
+
+    internal enum SliceKind { Index, Slice, NewAxis, Ellipsis, TensorIndex }
+
+    /// <summary>
+    /// One item of a NumPy-style slice: an index (shrinks the axis), start:stop:step, a new axis, an ellipsis, or
+    /// an index read from op input <see cref="Index"/> (a tensor index).
+    /// </summary>
+    internal readonly record struct SliceSpec(SliceKind Kind, long Index = 0, long? Start = null, long? Stop = null, long Step = 1)
     {
-        public static SliceSpec Parse(object item)
+        static readonly SliceSpec All = new(SliceKind.Slice);
+
+        public static SliceSpec At(long index) => new(SliceKind.Index, index);
+
+        /// <summary>Whether the item reads an axis of the input (an ellipsis is expanded first).</summary>
+        public bool ConsumesAxis => Kind is SliceKind.Index or SliceKind.Slice or SliceKind.TensorIndex;
+
+        public static SliceSpec Parse(string s)
         {
-            switch (item)
-            {
-                case int i: return new SliceSpec(i, null, null, 1);
-                case long l: return new SliceSpec(l, null, null, 1);
-                case string s:
-                    var parts = s.Split(':');
-                    if (parts.Length == 1) return new SliceSpec(long.Parse(s), null, null, 1);
-                    if (parts.Length > 3) throw new ValueError($"bad slice '{s}'");
-                    long? Part(int k) => k < parts.Length && parts[k].Trim().Length > 0 ? long.Parse(parts[k]) : null;
-                    long step = Part(2) ?? 1;
-                    if (step <= 0) throw new ValueError($"slice step must be positive, got '{s}'");
-                    return new SliceSpec(null, Part(0), Part(1), step);
-                default:
-                    throw new TypeError($"Only integers and slice strings (\":\", \"1:3\", \"::2\") are valid indices, got {item}");
-            }
+            if (s.Trim() == "...") return new SliceSpec(SliceKind.Ellipsis);
+            var parts = s.Split(':');
+            if (parts.Length == 1) return At(long.Parse(s));
+            if (parts.Length > 3) throw new ValueError($"bad slice '{s}'");
+            long? Part(int k) => k < parts.Length && parts[k].Trim().Length > 0 ? long.Parse(parts[k]) : null;
+            long step = Part(2) ?? 1;
+            if (step <= 0) throw new ValueError($"slice step must be positive, got '{s}'");
+            return new SliceSpec(SliceKind.Slice, Start: Part(0), Stop: Part(1), Step: step);
+        }
+
+        /// <summary>The items with the ellipsis replaced by full slices of the axes the others leave (at most one ellipsis).</summary>
+        public static SliceSpec[] Expand(SliceSpec[] specs, int rank)
+        {
+            int at = Array.FindIndex(specs, s => s.Kind == SliceKind.Ellipsis);
+            if (at < 0) return specs;
+            int span = Math.Max(0, rank - specs.Count(s => s.ConsumesAxis));
+            return [.. specs[..at], .. Enumerable.Repeat(All, span), .. specs[(at + 1)..]];
         }
 
         /// <summary>The static length of this axis after slicing; -1 when unknown; null when the axis is dropped.</summary>
-        public long? Length(long dim, string opName)
+        public long? Length(long dim, int axis, string opName)
         {
-            if (Index is long i)
+            if (Kind == SliceKind.TensorIndex) return null;
+            if (Kind == SliceKind.Index)
             {
-                if (dim >= 0 && (i >= dim || i < -dim))
-                    throw new ValueError($"slice index {i} of dimension 0 out of bounds. for '{opName}' (op: 'StridedSlice')");
+                if (dim >= 0 && (Index >= dim || Index < -dim))
+                    throw new ValueError($"slice index {Index} of dimension {axis} out of bounds. for '{opName}' (op: 'StridedSlice')");
                 return null;
             }
             if (dim < 0) return -1;
@@ -41,24 +59,36 @@ public static partial class tf
         static long Clamp(long v, long dim) => Math.Clamp(v < 0 ? v + dim : v, 0, dim);
     }
 
-    /// <summary>tf.strided_slice as NumPy indexing: see <see cref="Tensor.this[object[]]"/>.</summary>
-    public static Tensor strided_slice(Tensor input, object[] slices, string? name = null)
+    /// <summary>tf.strided_slice as NumPy indexing: see <see cref="Tensor.this[SliceItem[]]"/>.</summary>
+    public static Tensor strided_slice(Tensor input, SliceItem[] slices, string? name = null)
     {
-        var specs = slices.Select(SliceSpec.Parse).ToArray();
+        var inputs = new List<Tensor> { input };
+        var specs = slices.Select(item => item.IndexTensor is { } index
+            ? item.Spec with { Index = AddInput(inputs, index) } : item.Spec).ToArray();
+        if (specs.Count(s => s.Kind == SliceKind.Ellipsis) > 1) throw new ValueError("Multiple ellipses in slice spec not allowed");
         string opName = ShapeInference.PredictName(input.graph, name, "strided_slice");
-        if (input.shape.is_known_rank && specs.Length > input.ndim)
+        int consumed = specs.Count(s => s.ConsumesAxis);
+        if (input.shape.is_known_rank && consumed > input.ndim)
             throw new ValueError($"Index out of range using input dim {input.ndim}; input has only {input.ndim} dims for '{opName}' (op: 'StridedSlice')");
         Shape shape = Shape.unknown();
         if (input.shape.is_known_rank)
         {
             var dims = new List<long>();
-            for (int d = 0; d < input.ndim; d++)
+            int axis = 0;
+            foreach (var spec in SliceSpec.Expand(specs, input.ndim))
             {
-                if (d >= specs.Length) { dims.Add(input.shape[d]); continue; }
-                if (specs[d].Length(input.shape[d], opName) is long length) dims.Add(length);
+                if (spec.Kind == SliceKind.NewAxis) dims.Add(1);
+                else if (spec.Length(input.shape[axis], axis++, opName) is long length) dims.Add(length);
             }
+            for (; axis < input.ndim; axis++) dims.Add(input.shape[axis]);
             shape = new Shape(dims.ToArray());
         }
-        return OpBuilder.Single("StridedSlice", name ?? "strided_slice", new[] { input }, input.dtype, shape, IndexingKernels.StridedSlice(specs));
+        return OpBuilder.Single("StridedSlice", name ?? "strided_slice", inputs.ToArray(), input.dtype, shape, IndexingKernels.StridedSlice(specs));
+    }
+
+    static int AddInput(List<Tensor> inputs, Tensor input)
+    {
+        inputs.Add(input);
+        return inputs.Count - 1;
     }
 }

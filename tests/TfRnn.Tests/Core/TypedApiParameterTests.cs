@@ -214,4 +214,54 @@ public class TypedApiParameterTests : TestBase
         Assert.IsNull(events[4].Summary.Value[0].Metadata);
         Assert.AreEqual("hi", events[4].Summary.Value[0].Tensor.StringVal[0].ToStringUtf8());
     }
+
+    static Tensor Counting() => tf.reshape(tf.constant(Enumerable.Range(0, 12).Select(i => (float)i).ToArray()), [3, 4]);
+
+    [TestMethod]
+    public void TensorIndexer_RangesAndIndices_SliceAsNumPy()
+    {
+        var x = Counting();   // [[0 1 2 3] [4 5 6 7] [8 9 10 11]]
+        Assert.AreEqual(new Shape(2), x[1..3, ^1].shape);
+        AssertClose([7, 11], Run(x[1..3, ^1]));
+        AssertClose([8, 9, 10, 11], Run(x[^1]));
+        AssertClose([0, 1, 2, 4, 5, 6, 8, 9, 10], Run(x[.., ..^1]));
+        AssertClose([6, 7, 10, 11], Run(x[1.., 2..]));
+        AssertClose([1, 5], Run(x[..2, 1L]));
+        Assert.AreEqual(new Shape(0, 4), x[^0..].shape);
+        Assert.AreEqual(0, Run(x[^0..]).size);
+        AssertClose([3, 7, 11], Run(x[":", -1]), message: "string slices still work");
+        Assert.ThrowsExactly<ValueError>(() => x[^0]);
+    }
+
+    [TestMethod]
+    public void TensorIndexer_NewAxisAndEllipsis_InsertAndSpanAxes()
+    {
+        var x = Counting();
+        Assert.AreEqual(new Shape(1, 3), x[tf.newaxis, .., 0].shape);
+        AssertClose([0, 4, 8], Run(x[tf.newaxis, .., 0]));
+        Assert.AreEqual(new Shape(3), x[SliceItem.Ellipsis, 1].shape);
+        AssertClose([1, 5, 9], Run(x[SliceItem.Ellipsis, 1]));
+        Assert.AreEqual(new Shape(3, 4, 1), x["...", tf.newaxis].shape);
+        AssertClose(Enumerable.Range(0, 12).Select(i => (double)i).ToArray(), Run(x["...", tf.newaxis]));
+        AssertClose([4, 5, 6, 7], Run(x[1, SliceItem.Ellipsis]));
+        Assert.AreEqual("Multiple ellipses in slice spec not allowed", Assert.ThrowsExactly<ValueError>(() => x["...", SliceItem.Ellipsis]).Message);
+    }
+
+    [TestMethod]
+    public void TensorIndexer_ScalarTensorIndex_ReadAtRunTimeWithGradient()
+    {
+        var w = tf.Variable(Counting());
+        var i = tf.placeholder(tf.int32, new Shape(), name: "i");
+        var row = w.value()[i, 1..3];
+        Assert.AreEqual(new Shape(2), row.shape);
+        var grad = tf.gradients(tf.reduce_sum(row * 2f), w)[0]!;
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        AssertClose([9, 10], sess.run(row, (i, 2)));
+        AssertClose([5, 6], sess.run(row, (i, -2)));
+        AssertClose([0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 0], sess.run(grad, (i, 1)));
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidArgumentError>(() => sess.run(row, (i, 3))).Message, "slice index 3 of dimension 0 out of bounds");
+        Assert.ThrowsExactly<TypeError>(() => w.value()[tf.constant(1.5f)]);
+        Assert.ThrowsExactly<TypeError>(() => w.value()[tf.constant(new[] { 0, 1 })]);
+    }
 }
