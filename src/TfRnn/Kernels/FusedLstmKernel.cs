@@ -13,13 +13,13 @@ internal static class FusedLstmKernel
     public static void Run(KernelContext ctx, LstmLayerSpec[] layers, bool hasLengths)
     {
         var x = ctx.Input(0);                                   // [time, batch, depth]
-        long time = x.shape[0], batch = x.shape[1];
-        int next = 1 + 2 * layers.Length;
         if (LibTorchLstm.Supports(x, layers, hasLengths))
         {
             RunOnLibTorch(ctx, layers, x);
             return;
         }
+        long time = x.shape[0], batch = x.shape[1];
+        int next = 1 + 2 * layers.Length;
         var lengths = hasLengths ? ctx.Input(ctx.InputCount - 1).to_type(torch.ScalarType.Int64) : null;
         long steps = lengths is null ? time : Math.Min(time, lengths.numel() == 0 ? 0 : Math.Max(0, lengths.max().item<long>()));
         var hostLengths = lengths?.data<long>().ToArray();   // read once, shared by every layer

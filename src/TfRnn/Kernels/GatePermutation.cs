@@ -9,19 +9,16 @@ namespace TfRnn;
 /// </summary>
 internal static class GatePermutation
 {
-    static readonly ConcurrentDictionary<(int order, int units), (torch.Tensor forward, torch.Tensor inverse)> Cache = new();
+    static readonly ConcurrentDictionary<((int, int, int, int) blocks, int units), (torch.Tensor forward, torch.Tensor inverse)> Cache = new();
 
-    /// <summary>The permutation whose block k reads TF's block <paramref name="blocks"/>[k] (four blocks of <paramref name="units"/> columns).</summary>
-    public static (torch.Tensor forward, torch.Tensor inverse) Get(ReadOnlySpan<int> blocks, int units)
-    {
-        int key = ((blocks[0] * 4 + blocks[1]) * 4 + blocks[2]) * 4 + blocks[3];
-        return Cache.GetOrAdd((key, units), k => Create(k.order, k.units));
-    }
+    /// <summary>The permutation whose k-th block of <paramref name="units"/> columns is TF's block named k-th in <paramref name="blocks"/>.</summary>
+    public static (torch.Tensor forward, torch.Tensor inverse) Get((int, int, int, int) blocks, int units) =>
+        Cache.GetOrAdd((blocks, units), key => Create(key.blocks, key.units));
 
-    static (torch.Tensor forward, torch.Tensor inverse) Create(int key, int units)
+    static (torch.Tensor forward, torch.Tensor inverse) Create((int, int, int, int) blocks, int units)
     {
-        var blocks = new[] { key >> 6 & 3, key >> 4 & 3, key >> 2 & 3, key & 3 };
-        long[] order = blocks.SelectMany(block => Enumerable.Range(block * units, units).Select(k => (long)k)).ToArray();
+        var (b0, b1, b2, b3) = blocks;
+        long[] order = new[] { b0, b1, b2, b3 }.SelectMany(block => Enumerable.Range(block * units, units).Select(k => (long)k)).ToArray();
         var inverse = new long[order.Length];
         for (int k = 0; k < order.Length; k++) inverse[order[k]] = k;
         var forward = torch.tensor(order);

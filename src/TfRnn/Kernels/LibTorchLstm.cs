@@ -130,5 +130,5 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
     static torch.Tensor Copy(torch.nn.Module module, string name, torch.Tensor value) => module.get_parameter(name)!.copy_(value);
 
     /// <summary>TF's gate columns i, j, f, o reordered to libtorch's i, f, g (= j), o (and back).</summary>
-    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get([0, 2, 1, 3], units);
+    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get((0, 2, 1, 3), units);
 }

@@ -187,5 +187,5 @@ internal sealed class LstmSequence : MultiTensorFunction<LstmSequence>
     }
 
     /// <summary>TF's gate columns i, j, f, o reordered to i, f, o, j (and back).</summary>
-    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get([0, 2, 3, 1], units);
+    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get((0, 2, 3, 1), units);
 }

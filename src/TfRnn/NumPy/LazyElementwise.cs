@@ -68,7 +68,8 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     public override Array Materialize()
     {
         var result = GC.AllocateUninitializedArray<T>(Count);
-        InParts(part => MaterializeBlocks(part, result));
+        if (Count < SplitMinElements) MaterializeBlocks(0..Count, result);
+        else SecondCore.Split(part => MaterializeBlocks(Half(part), result));
         return result;
     }
 
@@ -76,21 +77,19 @@ internal sealed class LazyElementwise<T> : DeferredValue where T : unmanaged, IF
     /// destination = source op this, block by block (a fused `target op= expression`); destination may be
     /// source itself, or a fresh array when source is captured storage (copy-on-write in the same pass).
     /// </summary>
-    public void ApplyTo(T[] source, T[] destination, Broadcasting.Binary op) =>
-        InParts(part => ApplyBlocks(part, source, destination, op));
-
-    // Large expressions (Adagrad's update over a whole weight matrix, bound by sqrt and division) are split in
-    // two halves of whole blocks, the second on the other core. Every element is computed by the same operations
-    // either way, so the values do not depend on the split.
-    void InParts(Action<Range> blocks)
+    public void ApplyTo(T[] source, T[] destination, Broadcasting.Binary op)
     {
-        if (Count < SplitMinElements)
-        {
-            blocks(0..Count);
-            return;
-        }
+        if (Count < SplitMinElements) ApplyBlocks(0..Count, source, destination, op);
+        else SecondCore.Split(part => ApplyBlocks(Half(part), source, destination, op));
+    }
+
+    // Large expressions (Adagrad's update over a whole weight matrix, bound by sqrt and division) are computed in two
+    // halves, the second on the other core (smaller ones allocate no closure). Every element is computed by the same
+    // operations either way, so the values do not depend on the split.
+    Range Half(int part)
+    {
         int half = Count / 2 / 64 * 64;   // whole cache lines to each core
-        SecondCore.Split(part => blocks(part == 0 ? 0..half : half..Count));
+        return part == 0 ? 0..half : half..Count;
     }
 
     void MaterializeBlocks(Range elements, T[] result)

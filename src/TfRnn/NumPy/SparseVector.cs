@@ -18,18 +18,18 @@ internal static class SparseVector
     /// <summary>Writes the indices of <paramref name="values"/>' nonzero entries into <paramref name="indices"/> and returns their count, or -1 as soon as there are more than fit.</summary>
     public static int NonZeros<T>(ReadOnlySpan<T> values, Span<int> indices) where T : unmanaged, INumber<T>
     {
-        int count = 0, width = Vector<T>.Count, i = 0;
-        for (; i < values.Length; i++)
+        int count = 0, width = Vector<T>.Count;
+        for (int chunk = 0; chunk < values.Length; chunk += width)
         {
-            // All-zero vectors at a time: a one-hot vector is checked in a few compares.
-            if ((i & (width - 1)) == 0 && i + width <= values.Length && Vector.EqualsAll(new Vector<T>(values[i..]), Vector<T>.Zero))
+            // A whole vector of zeros in one compare: a one-hot vector is checked in a few.
+            int end = Math.Min(chunk + width, values.Length);
+            if (end - chunk == width && Vector.EqualsAll(new Vector<T>(values[chunk..]), Vector<T>.Zero)) continue;
+            for (int i = chunk; i < end; i++)
             {
-                i += width - 1;
-                continue;
+                if (values[i] == T.Zero) continue;
+                if (count == indices.Length) return -1;
+                indices[count++] = i;
             }
-            if (values[i] == T.Zero) continue;
-            if (count == indices.Length) return -1;
-            indices[count++] = i;
         }
         return count;
     }
