@@ -3,6 +3,7 @@
 //   --only CASE   run one training case alone and print this process's peak RSS (used for the memory rows)
 //   --host        the host-array micro-benchmarks (NDArray vs NumPy-sized work)
 //   --sampling    only the sampling rows (chars/s against raw TorchSharp, bytes allocated per Session.run)
+//   --cold CASE   one sampling loop of a fresh process, JIT warm-up included; prints chars/s (the cold row)
 using System.Diagnostics;
 using TfRnn.Bench;
 
@@ -20,12 +21,26 @@ if (args.Length == 2 && args[0] == "--only")
     return;
 }
 
+if (args.Length == 2 && args[0] == "--cold")
+{
+    double charsPerSecond = args[1] switch
+    {
+        "ours-sampling" => Sampling.OursColdCharsPerSecond(),
+        "torch-sampling" => Sampling.TorchColdCharsPerSecond(),
+        _ => throw new ArgumentException($"unknown case {args[1]}"),
+    };
+    Console.WriteLine($"chars_per_s\t{charsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    return;
+}
+
 string root = RepositoryRoot();
 var (allocated, resultBytes) = Sampling.AllocatedBytesPerRun();
 var samplingRows = new List<(string name, string unit, double ours, double baseline, bool higherIsBetter)>
 {
     ("sampling, one Session.run per character (2×128)", "chars/s", Sampling.OursCharsPerSecond(), Sampling.TorchCharsPerSecond(), true),
     ("sampling allocation per Session.run (baseline: the result arrays' own size)", "B", allocated, resultBytes, false),
+    ("sampling cold: the first 2000 characters of a fresh process", "chars/s", ChildValue("--cold", "ours-sampling", "chars_per_s"),
+        ChildValue("--cold", "torch-sampling", "chars_per_s"), true),
 };
 if (args.Contains("--sampling"))
 {
@@ -38,6 +53,7 @@ var rows = new List<(string name, string unit, double ours, double baseline, boo
     ("MNIST LSTM train step (128 units, 128×28×28)", "ms", MnistStep.OursMs(), MnistStep.TorchMs(), false),
     samplingRows[0],
     samplingRows[1],
+    samplingRows[2],
     ("char-rnn train step peak RSS (own process)", "MiB", ChildPeakRss("ours-charrnn"), ChildPeakRss("torch-charrnn"), false),
 };
 var (korOurs, korBaseline) = KorCharRnnStep.Measure();
@@ -61,15 +77,18 @@ static void PrintTable(List<(string name, string unit, double ours, double basel
     }
 }
 
-static double ChildPeakRss(string which)
+static double ChildPeakRss(string which) => ChildValue("--only", which, "peak_rss_mib");
+
+// Runs this bench in a child process with `mode which` and reads the value it prints as `key<TAB>value`.
+static double ChildValue(string mode, string which, string key)
 {
     var self = Environment.ProcessPath!;
-    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, ArgumentList = { "--only", which } };
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, ArgumentList = { mode, which } };
     if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Insert(0, typeof(Timing).Assembly.Location);
     using var process = Process.Start(start)!;
     string output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
-    var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("peak_rss_mib\t"));
+    var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(key + "\t"));
     return line is null ? double.NaN : double.Parse(line.Split('\t')[1], System.Globalization.CultureInfo.InvariantCulture);
 }
 

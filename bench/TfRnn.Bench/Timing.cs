@@ -8,9 +8,14 @@ static class Timing
     public const int Rounds = 7;
 
     /// <summary>Median over <see cref="Rounds"/> rounds of the mean time per call, in milliseconds.</summary>
-    public static double MedianMs(int iterations, Action body, int warmup = 2)
+    /// <param name="warmupSeconds">
+    /// Keep warming up until this much time has passed as well: short calls (a sampling loop) reach the JIT's optimized
+    /// tier only after a second or more of calls, and a median of rounds inside that phase measures the warm-up.
+    /// </param>
+    public static double MedianMs(int iterations, Action body, int warmup = 2, double warmupSeconds = 0)
     {
-        for (int i = 0; i < warmup; i++) body();
+        var warming = Stopwatch.StartNew();
+        for (int i = 0; i < warmup || warming.Elapsed.TotalSeconds < warmupSeconds; i++) body();
         var rounds = new double[Rounds];
         for (int r = 0; r < Rounds; r++)
         {

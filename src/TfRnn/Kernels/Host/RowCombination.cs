@@ -14,6 +14,7 @@ internal static class RowCombination
 {
     /// <param name="matrix">Row-major, <paramref name="stride"/> elements per row.</param>
     /// <param name="acc">The accumulator for columns <paramref name="start"/> .. start + acc.Length.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // fully optimized from the first call: see HostLstmKernel
     public static void Accumulate(ReadOnlySpan<float> matrix, int stride, int start, ReadOnlySpan<float> coefficients, Span<float> acc)
     {
         int rows = coefficients.Length, width = acc.Length;
@@ -30,6 +31,7 @@ internal static class RowCombination
     }
 
     /// <returns>The first column not yet done.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int FourRows512(in float r0, int stride, (float, float, float, float) c, Span<float> acc)
     {
         ref float a = ref acc[0];
@@ -49,6 +51,7 @@ internal static class RowCombination
     }
 
     /// <inheritdoc cref="FourRows512"/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static int FourRowsVector(in float r0, int stride, (float, float, float, float) c, Span<float> acc)
     {
         ref float a = ref acc[0];
