@@ -11,6 +11,8 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
 {
     readonly Dictionary<PlanKey, ExecutionPlan> _plans = new();
 
+    static Executor() => NativeHeap.KeepFreedMemory();   // before the first run allocates engine tensors
+
     public ResourceStore Resources { get; } = resources;
 
     /// <summary>How many run signatures have a cached plan (for tests and diagnostics).</summary>
