@@ -15,7 +15,7 @@ public static partial class tf
             var steps = StepList(inputs);
             using var varScope = ScopeLike.Enter(scope, "rnn");
             var lengths = RnnSequence.Lengths(sequence_length);
-            var (outputs, state) = RnnSequence.Run(cell, stack(steps), initial_state, dtype, lengths);
+            var (outputs, state) = RnnSequence.Run(cell, TimeSlices.Stack(steps), initial_state, dtype, lengths);
             return (unstack(outputs, steps.Length).ToList(), state);
         }
 
@@ -72,7 +72,7 @@ public static partial class tf
         {
             var steps = StepList(inputs);
             using var varScope = ScopeLike.Enter(scope, "bidirectional_rnn");
-            var x = stack(steps);
+            var x = TimeSlices.Stack(steps);
             var (fw, bw, stateFw, stateBw) = Bidirectional(cell_fw, cell_bw, x, initial_state_fw, initial_state_bw, dtype,
                 RnnSequence.Lengths(sequence_length), timeAxis: 0, batchAxis: 1, timeMajorRun: true);
             var joined = unstack(concat(new object[] { fw, bw }, 2), steps.Length).ToList();

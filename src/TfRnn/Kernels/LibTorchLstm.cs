@@ -114,7 +114,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         }
         bool inputNeedsGrad = keepGraph && x.requires_grad;
         using var grad = torch.set_grad_enabled(keepGraph);
-        var xs = x.detach().requires_grad_(inputNeedsGrad);
+        var xs = x.detach().contiguous().requires_grad_(inputNeedsGrad);   // nn.LSTM runs a strided input (static_rnn's transposed batch) twice as slowly
         var h0 = torch.stack(states.Select(s => s.h).ToArray()).detach().requires_grad_(keepGraph);
         var c0 = torch.stack(states.Select(s => s.c).ToArray()).detach().requires_grad_(keepGraph);
         var (outputs, hN, cN) = lstm.call(xs, (h0, c0));

@@ -92,7 +92,8 @@ public static partial class tf
             }
             shape = new Shape(dims.ToArray());
         }
-        return OpBuilder.Single("Squeeze", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Squeeze(ctx, axes));
+        var attrs = new Dictionary<string, object?> { ["squeeze_dims"] = (axis ?? []).Select(a => (long)a).ToArray() };   // as given, like TF's
+        return OpBuilder.Single("Squeeze", name, new[] { x }, x.dtype, shape, ctx => ArrayKernels.Squeeze(ctx, axes), attrs);
     }
 
     /// <summary>tf.expand_dims(input, axis): inserts a size-1 dimension at <paramref name="axis"/>.</summary>
