@@ -10,9 +10,10 @@ static class Timing
     /// <summary>Median over <see cref="Rounds"/> rounds of the mean time per call, in milliseconds.</summary>
     /// <param name="warmupSeconds">
     /// Keep warming up until this much time has passed as well: short calls (a sampling loop) reach the JIT's optimized
-    /// tier only after a second or more of calls, and a median of rounds inside that phase measures the warm-up.
+    /// tier only after a second or more of calls, and a training step's first runs grow the native heap (page faults)
+    /// that later runs, and whichever column runs next in this process, reuse. Rounds inside that phase measure it.
     /// </param>
-    public static double MedianMs(int iterations, Action body, int warmup = 2, double warmupSeconds = 0)
+    public static double MedianMs(int iterations, Action body, int warmup = 2, double warmupSeconds = 2)
     {
         var warming = Stopwatch.StartNew();
         for (int i = 0; i < warmup || warming.Elapsed.TotalSeconds < warmupSeconds; i++) body();
