@@ -46,7 +46,7 @@ internal static class FusedLstmKernel
         int count = layers.Length;
         var states = Enumerable.Range(0, count).Select(l => (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l))).ToArray();
         var weights = Enumerable.Range(0, count).Select(l => (ctx.Input(1 + 2 * count + 2 * l), ctx.Input(2 + 2 * count + 2 * l))).ToArray();
-        var (outputs, finalStates) = LibTorchLstm.Run(x, states, weights, layers.Select(l => l.ForgetBias).ToArray());
+        var (outputs, finalStates) = LibTorchLstm.Run(x, states, weights, layers.Select(l => l.ForgetBias).ToArray(), ctx.DisposeAfterRun);
         for (int l = 0; l < count; l++)
         {
             ctx.Output(1 + 2 * l, finalStates[l].c);

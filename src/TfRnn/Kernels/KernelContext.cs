@@ -13,13 +13,15 @@ internal sealed class KernelContext
 {
     readonly Executor _executor;
     readonly object?[] _values;
+    readonly List<IDisposable> _runDisposables;
     int[] _inputSlots = Array.Empty<int>();
     int[] _outputSlots = Array.Empty<int>();
 
-    internal KernelContext(Executor executor, object?[] values)
+    internal KernelContext(Executor executor, object?[] values, List<IDisposable> runDisposables)
     {
         _executor = executor;
         _values = values;
+        _runDisposables = runDisposables;
     }
 
     /// <summary>Variable values and per-op state that outlive the run.</summary>
@@ -54,5 +56,11 @@ internal sealed class KernelContext
     public T Attr<T>(string name) => (T)Op.attrs[name]!;
 
     /// <summary>Runs <paramref name="plan"/> inside this run (same dispose scope and gradient mode); results stay engine values.</summary>
-    public object?[] RunSubPlan(ExecutionPlan plan, object[] feeds) => _executor.RunSubPlan(plan, feeds);
+    public object?[] RunSubPlan(ExecutionPlan plan, object[] feeds) => _executor.RunSubPlan(plan, feeds, _runDisposables);
+
+    /// <summary>
+    /// Disposes <paramref name="disposable"/> when the whole run ends, after its gradients: for native objects the
+    /// run's dispose scope cannot hold (it takes tensors only), such as a module built for one run.
+    /// </summary>
+    public void DisposeAfterRun(IDisposable disposable) => _runDisposables.Add(disposable);
 }

@@ -14,6 +14,11 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
 {
     public override string Name => "FusedLstmStack";
 
+    static int _liveRecordings;
+
+    /// <summary>Forward passes whose module and graph are not yet disposed (tests check a run leaves none).</summary>
+    internal static int LiveRecordings => Volatile.Read(ref _liveRecordings);
+
     /// <summary>Whether the stack can run here: float32 on the CPU, every layer plain with one width, no sequence lengths.</summary>
     public static bool Supports(torch.Tensor x, LstmLayerSpec[] layers, bool hasLengths) =>
         !hasLengths && x.dtype == torch.ScalarType.Float32 && x.device_type == DeviceType.CPU && layers.Length > 0
@@ -24,7 +29,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
     /// outputs and each layer's final (c, h).
     /// </summary>
     public static (torch.Tensor outputs, (torch.Tensor c, torch.Tensor h)[] states) Run(torch.Tensor x, (torch.Tensor c, torch.Tensor h)[] states,
-        (torch.Tensor kernel, torch.Tensor bias)[] weights, double[] forgetBiases)
+        (torch.Tensor kernel, torch.Tensor bias)[] weights, double[] forgetBiases, Action<IDisposable>? disposeAfterRun = null)
     {
         var inputs = new List<object> { x };
         inputs.AddRange(states.Select(s => s.c));
@@ -32,24 +37,29 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         inputs.AddRange(weights.Select(w => w.kernel));
         inputs.AddRange(weights.Select(w => w.bias));
         inputs.Add(forgetBiases);
+        // The run disposes each run's module and recorded graph: modules are in no dispose scope, and their finalizers
+        // would free the native memory only when the GC next runs (char-rnn's process grew 4 MB a step).
+        inputs.Add(new RunEnd(disposeAfterRun));
         bool record = torch.is_grad_enabled() && inputs.OfType<torch.Tensor>().Any(t => t.requires_grad);
         List<torch.Tensor> results;
         if (record) results = apply(inputs.ToArray());
         else
         {
             using var noGrad = torch.no_grad();
-            results = Forward(x, states, weights, forgetBiases, keepGraph: false).Results;
+            using var recorded = Forward(x, states, weights, forgetBiases, keepGraph: false);
+            results = recorded.Results;   // detached: they outlive the module
         }
         return (results[0], Enumerable.Range(0, states.Length).Select(l => (results[1 + 2 * l], results[2 + 2 * l])).ToArray());
     }
 
     public override List<torch.Tensor> forward(AutogradContext ctx, params object[] vars)
     {
-        int layers = (vars.Length - 2) / 4;
+        int layers = (vars.Length - 3) / 4;
         var x = (torch.Tensor)vars[0];
         var states = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + l], (torch.Tensor)vars[1 + layers + l])).ToArray();
         var weights = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + 2 * layers + l], (torch.Tensor)vars[1 + 3 * layers + l])).ToArray();
-        var recorded = Forward(x, states, weights, (double[])vars[^1], keepGraph: true);
+        var recorded = Forward(x, states, weights, (double[])vars[^2], keepGraph: true);
+        ((RunEnd)vars[^1]).DisposeAfterRun?.Invoke(recorded);
         ctx.save_data("recorded", recorded);
         return recorded.Results;
     }
@@ -82,12 +92,25 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         // bias_ih and bias_hh are summed in every gate, so either one's gradient is the TF bias's.
         for (int l = 0; l < layers; l++) result.Add(g[4 + 4 * l].index_select(0, inverse));
         result.Add(null!);   // the forget biases
+        result.Add(null!);   // the run's disposal
         return result;
     }
 
+    /// <summary>How the run that applies the op disposes what it recorded (none outside a run: the finalizers free it).</summary>
+    sealed record RunEnd(Action<IDisposable>? DisposeAfterRun);
+
     /// <summary>What the backward pass needs: the recorded graph's leaves and results, and the module that owns the weights.</summary>
     sealed record Recorded(torch.nn.Module Module, torch.Tensor X, torch.Tensor H0, torch.Tensor C0, torch.Tensor[] Parameters,
-        torch.Tensor Outputs, torch.Tensor HN, torch.Tensor CN, bool InputNeedsGrad, int Layers, int Units, List<torch.Tensor> Results);
+        torch.Tensor Outputs, torch.Tensor HN, torch.Tensor CN, bool InputNeedsGrad, int Layers, int Units, List<torch.Tensor> Results) : IDisposable
+    {
+        /// <summary>Frees the module's weights and the recorded graph (not <see cref="Results"/>, which the run keeps).</summary>
+        public void Dispose()
+        {
+            Interlocked.Decrement(ref _liveRecordings);
+            Module.Dispose();
+            foreach (var tensor in new[] { X, H0, C0, Outputs, HN, CN }) tensor.Dispose();
+        }
+    }
 
     static Recorded Forward(torch.Tensor x, (torch.Tensor c, torch.Tensor h)[] states, (torch.Tensor kernel, torch.Tensor bias)[] weights,
         double[] forgetBiases, bool keepGraph)
@@ -124,6 +147,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
             results.Add(cN[l].detach());
             results.Add(hN[l].detach());
         }
+        Interlocked.Increment(ref _liveRecordings);
         return new Recorded(lstm, xs, h0, c0, parameters, outputs, hN, cN, inputNeedsGrad, layers, units, results);
     }
 

@@ -57,27 +57,35 @@ internal sealed class Executor(Graph graph, ResourceStore resources)
             if (plan.NeedsGradients) PrepareForGradients(plan, values, slot);
         }
 
-        RunSteps(plan, values);
-        return plan.FetchSlots.Select(slot => slot < 0 ? null : ToResult(values[slot]!)).ToArray();
+        var disposables = new List<IDisposable>();
+        try
+        {
+            RunSteps(plan, values, disposables);
+            return plan.FetchSlots.Select(slot => slot < 0 ? null : ToResult(values[slot]!)).ToArray();
+        }
+        finally
+        {
+            foreach (var disposable in disposables) disposable.Dispose();
+        }
     }
 
     /// <summary>
     /// Runs a sub-plan inside the current run (a loop body): feeds are engine values, results stay engine
     /// values in the enclosing run's dispose scope and gradient mode.
     /// </summary>
-    public object?[] RunSubPlan(ExecutionPlan plan, object[] feedValues)
+    public object?[] RunSubPlan(ExecutionPlan plan, object[] feedValues, List<IDisposable> runDisposables)
     {
         var values = new object?[plan.SlotCount];
         for (int i = 0; i < feedValues.Length; i++) values[plan.FeedSlots[i]] = feedValues[i];
-        RunSteps(plan, values);
+        RunSteps(plan, values, runDisposables);
         var results = new object?[plan.FetchSlots.Length];
         for (int i = 0; i < results.Length; i++) results[i] = plan.FetchSlots[i] < 0 ? null : values[plan.FetchSlots[i]];
         return results;
     }
 
-    void RunSteps(ExecutionPlan plan, object?[] values)
+    void RunSteps(ExecutionPlan plan, object?[] values, List<IDisposable> runDisposables)
     {
-        var context = new KernelContext(this, values);
+        var context = new KernelContext(this, values, runDisposables);
         for (int s = 0; s < plan.Steps.Length; s++)
         {
             var op = plan.Steps[s];
