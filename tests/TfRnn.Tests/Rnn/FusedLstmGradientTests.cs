@@ -96,6 +96,41 @@ public class FusedLstmGradientTests : TestBase
         // Each run disposed the nn.LSTM modules and graphs it recorded (left to the GC they grew the process 4 MB a step).
         Assert.AreEqual(liveBefore, LibTorchLstm.LiveRecordings, "modules and recorded graphs left undisposed after the runs");
     }
+    /// <summary>
+    /// libtorch's modules are reused from run to run: two stacks of one shape with different weights, in one run and
+    /// again in a second run and after a training step, each still computes with its own current weights.
+    /// </summary>
+    [TestMethod]
+    public void ReusedModules_CarryEachRunsOwnWeights()
+    {
+        tf.reset_default_graph();
+        var x = tf.constant(RandomArray(12, Time, Batch, Depth));
+        var fused = new List<Tensor>();
+        var unrolled = new List<Tensor>();
+        foreach (var (scope, seed) in new[] { ("a", 1), ("b", 2) })
+            using (tf.variable_scope(scope, initializer: tf.random_uniform_initializer(-0.6, 0.6, seed: seed)))
+            {
+                var cell = tf.nn.rnn_cell.MultiRNNCell(Enumerable.Range(0, 2).Select(_ => tf.nn.rnn_cell.BasicLSTMCell(Units)));
+                fused.Add(tf.nn.dynamic_rnn(cell, x, dtype: tf.float32, time_major: true).outputs);
+                unrolled.Add(tf.stack(RnnEquivalenceTests.Unrolled(cell, tf.unstack(x), cell.zero_state(Batch, tf.float32), null).outputs));
+            }
+        var loss = tf.reduce_sum(tf.square(fused[0])) + tf.reduce_sum(fused[1]);
+        var train = tf.train.GradientDescentOptimizer(0.5).minimize(loss);
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        void CheckBoth(string when)
+        {
+            var values = sess.run(fused.Concat(unrolled));
+            AssertClose(values[2]!.ToArray<double>(), values[0]!, 2e-6, 2e-6, $"stack a, {when}");
+            AssertClose(values[3]!.ToArray<double>(), values[1]!, 2e-6, 2e-6, $"stack b, {when}");
+        }
+        CheckBoth("first run");
+        var before = sess.run(fused[0]).ToArray<double>();
+        sess.run(train);
+        CheckBoth("after a training step");
+        Assert.IsTrue(before.Zip(sess.run(fused[0]).ToArray<double>()).Any(p => Math.Abs(p.First - p.Second) > 1e-4), "the step changed stack a");
+    }
+
     [TestMethod] public void TwoLayers_WithLengths() => CheckWeightGradients(2, new[] { 3, 6, 0 }, 1.0);
     [TestMethod] public void ThreeLayers_ForgetBiasZero_WithLengths() => CheckWeightGradients(3, new[] { 6, 1, 4 }, 0.0);
 }
