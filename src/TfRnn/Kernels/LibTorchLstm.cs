@@ -54,7 +54,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
     /// outputs and each layer's final (c, h).
     /// </summary>
     public static (torch.Tensor outputs, (torch.Tensor c, torch.Tensor h)[] states) Run(torch.Tensor x, (torch.Tensor c, torch.Tensor h)[] states,
-        (torch.Tensor kernel, torch.Tensor bias)[] weights, double[] forgetBiases, Action<IDisposable>? disposeAfterRun = null)
+        (torch.Tensor kernel, torch.Tensor bias)[] weights, double[] forgetBiases, Action<IDisposable> disposeAfterRun)
     {
         var inputs = new List<object> { x };
         inputs.AddRange(states.Select(s => s.c));
@@ -84,7 +84,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         var states = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + l], (torch.Tensor)vars[1 + layers + l])).ToArray();
         var weights = Enumerable.Range(0, layers).Select(l => ((torch.Tensor)vars[1 + 2 * layers + l], (torch.Tensor)vars[1 + 3 * layers + l])).ToArray();
         var recorded = Forward(x, states, weights, (double[])vars[^2], keepGraph: true);
-        ((RunEnd)vars[^1]).DisposeAfterRun?.Invoke(recorded);
+        ((RunEnd)vars[^1]).DisposeAfterRun(recorded);
         ctx.save_data("recorded", recorded);
         return recorded.Results;
     }
@@ -121,8 +121,8 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         return result;
     }
 
-    /// <summary>How the run that applies the op disposes what it recorded (none outside a run: the finalizers free it).</summary>
-    sealed record RunEnd(Action<IDisposable>? DisposeAfterRun);
+    /// <summary>How the run that applies the op disposes what it recorded when it ends.</summary>
+    sealed record RunEnd(Action<IDisposable> DisposeAfterRun);
 
     /// <summary>What the backward pass needs: the recorded graph's leaves and results, and the module that owns the weights.</summary>
     sealed record Recorded(TorchSharp.Modules.LSTM Module, torch.Tensor X, torch.Tensor H0, torch.Tensor C0, torch.Tensor[] Parameters,
@@ -144,36 +144,45 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         long depth = x.shape[2];
         // A module per run: its parameters are this run's weights until its backward pass has read them.
         var lstm = RentModule(depth, units, layers);
-        var parameters = new torch.Tensor[4 * layers];
-        var order = GateOrder(units).forward;
-        using (torch.no_grad())
+        try
         {
+            var parameters = new torch.Tensor[4 * layers];
+            var order = GateOrder(units).forward;
+            using (torch.no_grad())
+            {
+                for (int l = 0; l < layers; l++)
+                {
+                    long input = l == 0 ? depth : units;
+                    var kernel = weights[l].kernel.index_select(1, order);
+                    parameters[4 * l] = Copy(lstm, $"weight_ih_l{l}", kernel.narrow(0, 0, input).t());
+                    parameters[4 * l + 1] = Copy(lstm, $"weight_hh_l{l}", kernel.narrow(0, input, units).t());
+                    var bias = weights[l].bias.index_select(0, order);
+                    bias.narrow(0, units, units).add_(forgetBiases[l]);   // f is libtorch's second gate block
+                    parameters[4 * l + 2] = Copy(lstm, $"bias_ih_l{l}", bias);
+                    parameters[4 * l + 3] = lstm.get_parameter($"bias_hh_l{l}")!.zero_();
+                }
+            }
+            bool inputNeedsGrad = keepGraph && x.requires_grad;
+            using var grad = torch.set_grad_enabled(keepGraph);
+            // nn.LSTM runs a strided input (static_rnn's transposed batch) twice as slowly.
+            var xs = x.detach().contiguous().requires_grad_(inputNeedsGrad);
+            var h0 = torch.stack(states.Select(s => s.h).ToArray()).detach().requires_grad_(keepGraph);
+            var c0 = torch.stack(states.Select(s => s.c).ToArray()).detach().requires_grad_(keepGraph);
+            var (outputs, hN, cN) = lstm.call(xs, (h0, c0));
+            var results = new List<torch.Tensor> { outputs.detach() };
             for (int l = 0; l < layers; l++)
             {
-                long input = l == 0 ? depth : units;
-                var kernel = weights[l].kernel.index_select(1, order);
-                parameters[4 * l] = Copy(lstm, $"weight_ih_l{l}", kernel.narrow(0, 0, input).t());
-                parameters[4 * l + 1] = Copy(lstm, $"weight_hh_l{l}", kernel.narrow(0, input, units).t());
-                var bias = weights[l].bias.index_select(0, order);
-                bias.narrow(0, units, units).add_(forgetBiases[l]);   // f is libtorch's second gate block
-                parameters[4 * l + 2] = Copy(lstm, $"bias_ih_l{l}", bias);
-                parameters[4 * l + 3] = lstm.get_parameter($"bias_hh_l{l}")!.zero_();
+                results.Add(cN[l].detach());
+                results.Add(hN[l].detach());
             }
+            Interlocked.Increment(ref _liveRecordings);
+            return new Recorded(lstm, xs, h0, c0, parameters, outputs, hN, cN, inputNeedsGrad, layers, units, results);
         }
-        bool inputNeedsGrad = keepGraph && x.requires_grad;
-        using var grad = torch.set_grad_enabled(keepGraph);
-        var xs = x.detach().contiguous().requires_grad_(inputNeedsGrad);   // nn.LSTM runs a strided input (static_rnn's transposed batch) twice as slowly
-        var h0 = torch.stack(states.Select(s => s.h).ToArray()).detach().requires_grad_(keepGraph);
-        var c0 = torch.stack(states.Select(s => s.c).ToArray()).detach().requires_grad_(keepGraph);
-        var (outputs, hN, cN) = lstm.call(xs, (h0, c0));
-        var results = new List<torch.Tensor> { outputs.detach() };
-        for (int l = 0; l < layers; l++)
+        catch
         {
-            results.Add(cN[l].detach());
-            results.Add(hN[l].detach());
+            ReturnModule(lstm, depth, units, layers);   // the next run copies its own weights in
+            throw;
         }
-        Interlocked.Increment(ref _liveRecordings);
-        return new Recorded(lstm, xs, h0, c0, parameters, outputs, hN, cN, inputNeedsGrad, layers, units, results);
     }
 
     static torch.Tensor Copy(torch.nn.Module module, string name, torch.Tensor value) => module.get_parameter(name)!.copy_(value);

@@ -8,8 +8,10 @@ namespace TfRnn;
 /// above 128 KB–32 MB with their own mmap and unmaps them on free, and trims the heap top above twice that, so the
 /// next step page-faults every page in again (MNIST's step: 1.6 M faults in 72 steps, more than half its time).
 /// Serving every block from the heap and never trimming it keeps freed memory for reuse, as jemalloc or tcmalloc
-/// would; the price is that the process keeps its peak heap. Set <c>TFRNN_GLIBC_HEAP=default</c> to leave glibc's
-/// settings alone.
+/// would. The settings are process-wide: the price is that the process keeps its peak heap (and a little more where
+/// small blocks split freed large ones), which matters in a long-lived host under a memory limit. On threads other
+/// than the main one glibc allocates from per-thread arenas of at most 64 MB, whose larger blocks are still mapped
+/// and unmapped each time. Set <c>TFRNN_GLIBC_HEAP=default</c> to leave glibc's settings alone.
 /// </summary>
 internal static partial class NativeHeap
 {

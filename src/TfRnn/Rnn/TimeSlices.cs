@@ -1,21 +1,45 @@
+using System.Runtime.CompilerServices;
+
 namespace TfRnn;
 
 /// <summary>
-/// static_rnn's list of [batch, depth] steps as one [time, batch, depth] tensor. The slides build that list by
-/// slicing one [batch, time, depth] tensor along time (<c>tf.unstack(X, n, 1)</c>, or <c>tf.split(X, n, 1)</c> with
-/// each piece squeezed); then the sequence is that tensor with its first two axes swapped: one transpose, and one
-/// gradient, where stacking the slices back costs n squeezes, a split and a stack forward and as many autograd
-/// nodes backward on every training step (char-rnn: 200 of each).
+/// static_rnn's list of [batch, depth] steps as one [time, batch, depth] tensor. The graph always stacks the steps, as
+/// written. When the slides build that list by slicing one [batch, time, depth] tensor along time
+/// (<c>tf.unstack(X, n, 1)</c>, or <c>tf.split(X, n, 1)</c> with each piece squeezed), the stack also gets a shortcut:
+/// the tensor with its first two axes swapped. A run takes it (<see cref="ExecutionPlan"/>) when nothing in between is
+/// fed, differentiated, stopped or fetched: one transpose and one gradient instead of n squeezes, a split and a stack
+/// forward and as many autograd nodes backward on every training step (char-rnn: 200 of each).
 /// </summary>
 internal static class TimeSlices
 {
-    public static Tensor Stack(Tensor[] steps) =>
-        steps.Length > 1 && SlicedTensor(steps) is { } source ? tf.transpose(source, new[] { 1, 0, 2 }) : tf.stack(steps);
+    /// <summary>The shortcut of a stack: its transposed source, and the slicing between them (none of it may be fed).</summary>
+    internal sealed record Shortcut(Tensor Transposed, Tensor[] Between, Operation[] SlicingOps);
 
-    /// <summary>The [batch, time, depth] tensor whose time slices, in order, are exactly <paramref name="steps"/>; else null.</summary>
-    static Tensor? SlicedTensor(Tensor[] steps)
+    static readonly ConditionalWeakTable<Operation, Shortcut> Shortcuts = new();
+
+    public static Tensor Stack(Tensor[] steps)
+    {
+        var stacked = tf.stack(steps);
+        if (steps.Length > 1 && Slicing(steps) is { } slicing)
+        {
+            var transposed = tf.transpose(slicing.source, new[] { 1, 0, 2 });
+            Shortcuts.AddOrUpdate(stacked.op, new Shortcut(transposed, slicing.between, slicing.ops));
+        }
+        return stacked;
+    }
+
+    /// <summary>The shortcut recorded for <paramref name="stack"/>, if it stacks time slices.</summary>
+    public static Shortcut? For(Operation stack) => Shortcuts.TryGetValue(stack, out var shortcut) ? shortcut : null;
+
+    /// <summary>
+    /// The [batch, time, depth] tensor whose time slices, in order, are exactly <paramref name="steps"/>, with every
+    /// tensor and op between it and the steps; else null.
+    /// </summary>
+    static (Tensor source, Tensor[] between, Operation[] ops)? Slicing(Tensor[] steps)
     {
         Operation? slicer = null;
+        var between = new List<Tensor>(steps);
+        var ops = new List<Operation>();
         for (int t = 0; t < steps.Length; t++)
         {
             // An unstack slice is a step as it is; a split piece ([batch, 1, depth]) only once squeezed along time.
@@ -23,12 +47,18 @@ internal static class TimeSlices
             var piece = squeezed ? steps[t].op.inputs[0] : steps[t];
             bool slice = piece.op.type == (squeezed ? "Split" : "Unpack");
             if (!slice || piece.value_index != t || (slicer ??= piece.op) != piece.op) return null;
+            if (squeezed)
+            {
+                between.Add(piece);
+                ops.Add(steps[t].op);
+            }
         }
         var source = slicer!.inputs[0];
         bool alongTime = slicer.attrs.TryGetValue("axis", out var axis) && axis is int or long && Convert.ToInt64(axis) == 1
                          && slicer.outputs.Length == steps.Length && source.shape.is_known_rank && source.ndim == 3
                          && source.shape[1] == steps.Length;
-        return alongTime ? source : null;
+        ops.Add(slicer);
+        return alongTime ? (source, between.ToArray(), ops.ToArray()) : null;
     }
 
     static bool SqueezesOnlyTime(Operation squeeze) =>

@@ -30,24 +30,33 @@ internal sealed class ExecutionPlan
     {
         var fed = new HashSet<Tensor>(feeds);
         if (fed.Count != feeds.Count) throw new ValueError("The same tensor is fed more than once in one run.");
-        var needed = new HashSet<Operation>();
-        var stack = new Stack<Operation>();
-        void Need(Operation op)
+        var substitutes = new Dictionary<Tensor, Tensor>();
+        Tensor Resolve(Tensor t) => substitutes.TryGetValue(t, out var s) ? s : t;
+        HashSet<Operation> Needed()
         {
-            if (needed.Add(op)) stack.Push(op);
+            var needed = new HashSet<Operation>();
+            var stack = new Stack<Operation>();
+            void Need(Operation op)
+            {
+                if (needed.Add(op)) stack.Push(op);
+            }
+            foreach (var fetch in fetches)
+            {
+                if (fetch is Tensor t) { if (!fed.Contains(t)) Need(t.op); }
+                else Need((Operation)fetch);
+            }
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                for (int i = op.ReferenceInputCount; i < op.inputs.Length; i++)
+                    if (Resolve(op.inputs[i]) is var input && !fed.Contains(input)) Need(input.op);
+                foreach (var control in op.control_inputs) Need(control);
+            }
+            return needed;
         }
-        foreach (var fetch in fetches)
-        {
-            if (fetch is Tensor t) { if (!fed.Contains(t)) Need(t.op); }
-            else Need((Operation)fetch);
-        }
-        while (stack.Count > 0)
-        {
-            var op = stack.Pop();
-            for (int i = op.ReferenceInputCount; i < op.inputs.Length; i++)
-                if (!fed.Contains(op.inputs[i])) Need(op.inputs[i].op);
-            foreach (var control in op.control_inputs) Need(control);
-        }
+        var needed = Needed();
+        foreach (var (stacked, transposed) in TimeSliceShortcuts(needed, fed, fetches)) substitutes[stacked] = transposed;
+        if (substitutes.Count > 0) needed = Needed();
 
         var steps = needed.OrderBy(op => op.Id).ToArray();
         foreach (var op in steps)
@@ -61,7 +70,7 @@ internal sealed class ExecutionPlan
             return s;
         }
         var feedSlots = feeds.Select(Slot).ToArray();
-        var inputSlots = steps.Select(op => op.inputs.Select((t, i) => i < op.ReferenceInputCount ? -1 : Slot(t)).ToArray()).ToArray();
+        var inputSlots = steps.Select(op => op.inputs.Select((t, i) => i < op.ReferenceInputCount ? -1 : Slot(Resolve(t))).ToArray()).ToArray();
         var outputSlots = steps.Select(op => op.outputs.Select(t => fed.Contains(t) ? -1 : Slot(t)).ToArray()).ToArray();
         var fetchSlots = fetches.Select(f => f is Tensor t ? Slot(t) : -1).ToArray();
         var gradientSpecs = steps.Select(op => op.Gradients).OfType<GradientsSpec>().ToArray();
@@ -84,6 +93,27 @@ internal sealed class ExecutionPlan
             GradientSources = gradientSources,
             StopPoints = stopPoints,
         };
+    }
+
+    /// <summary>
+    /// The stacks of time slices this run may replace by their transposed source (<see cref="TimeSlices"/>): those
+    /// whose slices, stack and slicing ops nothing in the run feeds, fetches, differentiates, stops or orders.
+    /// </summary>
+    static IEnumerable<(Tensor stacked, Tensor transposed)> TimeSliceShortcuts(HashSet<Operation> needed, HashSet<Tensor> fed,
+        IReadOnlyList<ITensorOrOperation> fetches)
+    {
+        var kept = new HashSet<Tensor>(fed);
+        kept.UnionWith(fetches.OfType<Tensor>());
+        foreach (var spec in needed.Select(op => op.Gradients).OfType<GradientsSpec>())
+        {
+            kept.UnionWith(spec.Xs);
+            kept.UnionWith(spec.StopGradients);
+        }
+        var ordering = needed.SelectMany(op => op.control_inputs).ToHashSet();
+        foreach (var op in needed)
+            if (TimeSlices.For(op) is { } shortcut && !kept.Contains(op.outputs[0]) && !shortcut.Between.Any(kept.Contains)
+                && shortcut.SlicingOps.Append(op).All(o => o.control_inputs.Count == 0 && !ordering.Contains(o)))
+                yield return (op.outputs[0], shortcut.Transposed);
     }
 
     static InvalidArgumentError MissingFeed(Operation placeholder)

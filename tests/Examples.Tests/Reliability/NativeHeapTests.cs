@@ -32,8 +32,14 @@ public class NativeHeapTests
         if (optOut) start.Environment["TFRNN_GLIBC_HEAP"] = "default";
         else start.Environment.Remove("TFRNN_GLIBC_HEAP");
         using var process = System.Diagnostics.Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        Assert.IsTrue(process.WaitForExit(120_000), "the harness finished");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the harness did not finish within 2 minutes");
+        }
+        string output = stdout.Result + stderr.Result;
         var match = Regex.Match(output, @"^sum 10000000 faults (\d+) pages (\d+)", RegexOptions.Multiline);
         Assert.IsTrue(match.Success, output);
         return (long.Parse(match.Groups[1].Value), long.Parse(match.Groups[2].Value));

@@ -125,6 +125,13 @@ public class FusedLstmGradientTests : TestBase
             AssertClose(values[3]!.ToArray<double>(), values[1]!, 2e-6, 2e-6, $"stack b, {when}");
         }
         CheckBoth("first run");
+        // Both stacks' weight gradients in one run (two modules rented at once) against the unrolled cells'.
+        var variables = tf.trainable_variables().Select(v => v.value()).ToList();
+        var unrolledLoss = tf.reduce_sum(tf.square(unrolled[0])) + tf.reduce_sum(unrolled[1]);
+        var expected = sess.run(tf.gradients(unrolledLoss, variables).Select(g => g!));
+        var actual = sess.run(tf.gradients(loss, variables).Select(g => g!));
+        for (int i = 0; i < variables.Count; i++)
+            AssertClose(expected[i]!.ToArray<double>(), actual[i]!, 1e-4, 1e-5, variables[i].name);
         var before = sess.run(fused[0]).ToArray<double>();
         sess.run(train);
         CheckBoth("after a training step");
