@@ -20,7 +20,8 @@ public sealed partial class Graph
         foreach (var input in inputs)
             if (!ReferenceEquals(input.graph, this))
                 throw new ValueError($"Tensor {input.name} must be from the same graph as the op being created ('{name ?? type}').");
-        string opName = name != null && name.EndsWith('/') ? name[..^1] : unique_name(name ?? type);
+        bool unregistered = _unregistered > 0;
+        string opName = name != null && name.EndsWith('/') ? name[..^1] : unique_name(name ?? type, mark_as_used: !unregistered);
         var op = new Operation(this, opName, type, inputs, attrs ?? EmptyAttrs, kernel, CurrentDevice)
         {
             ReferenceInputCount = referenceInputs,
@@ -30,8 +31,23 @@ public sealed partial class Graph
         foreach (var deps in _controlDependencies)
             foreach (var dep in deps)
                 op.AddControlInput(dep);
-        Register(op);
+        if (!unregistered) Register(op);
         return op;
+    }
+
+    int _unregistered;
+
+    /// <summary>
+    /// Builds ops that exist for execution plans only (<see cref="TimeSlices"/>' shortcut): they take no name, are not
+    /// in the graph's op list or its GraphDef, and do not count towards <see cref="version"/>, the op count that seeds
+    /// random ops without a seed of their own, so building them changes nothing a TF program can see. Each shares
+    /// the id of the next registered op, so a plan orders it where that op would run.
+    /// </summary>
+    internal T Unregistered<T>(Func<T> build)
+    {
+        _unregistered++;
+        try { return build(); }
+        finally { _unregistered--; }
     }
 
     static readonly IReadOnlyDictionary<string, object?> EmptyAttrs = new Dictionary<string, object?>();

@@ -6,7 +6,8 @@ namespace TfRnn;
 /// static_rnn's list of [batch, depth] steps as one [time, batch, depth] tensor. The graph always stacks the steps, as
 /// written. When the slides build that list by slicing one [batch, time, depth] tensor along time
 /// (<c>tf.unstack(X, n, 1)</c>, or <c>tf.split(X, n, 1)</c> with each piece squeezed), the stack also gets a shortcut:
-/// the tensor with its first two axes swapped. A run takes it (<see cref="ExecutionPlan"/>) when nothing in between is
+/// the tensor with its first two axes swapped, built outside the graph's op list (<see cref="Graph.Unregistered"/>)
+/// and with the stack's id, so op names, random seeds and the GraphDef stay as without it. A run takes it (<see cref="ExecutionPlan"/>) when nothing in between is
 /// fed, differentiated, stopped or fetched: one transpose and one gradient instead of n squeezes, a split and a stack
 /// forward and as many autograd nodes backward on every training step (char-rnn: 200 of each).
 /// </summary>
@@ -19,12 +20,12 @@ internal static class TimeSlices
 
     public static Tensor Stack(Tensor[] steps)
     {
+        if (steps.Length <= 1 || Slicing(steps) is not { } slicing) return tf.stack(steps);
+        // Built first, so it takes the id the stack gets next: a plan runs it where the stack would have run.
+        var source = slicing.source;
+        var transposed = source.graph.Unregistered(() => tf.transpose(source, new[] { 1, 0, 2 }));
         var stacked = tf.stack(steps);
-        if (steps.Length > 1 && Slicing(steps) is { } slicing)
-        {
-            var transposed = tf.transpose(slicing.source, new[] { 1, 0, 2 });
-            Shortcuts.AddOrUpdate(stacked.op, new Shortcut(transposed, slicing.between, slicing.ops));
-        }
+        Shortcuts.AddOrUpdate(stacked.op, new Shortcut(transposed, slicing.between, slicing.ops));
         return stacked;
     }
 
