@@ -38,10 +38,11 @@ public sealed partial class Graph
     int _unregistered;
 
     /// <summary>
-    /// Builds ops that exist for execution plans only (<see cref="TimeSlices"/>' shortcut): they take no name, are not
-    /// in the graph's op list or its GraphDef, and do not count towards <see cref="version"/>, the op count that seeds
-    /// random ops without a seed of their own, so building them changes nothing a TF program can see. Each shares
-    /// the id of the next registered op, so a plan orders it where that op would run.
+    /// Builds ops that exist for execution plans only (<see cref="TimeSlices"/>' shortcut): their names are not
+    /// reserved, they are not in the graph's op list or its GraphDef, and they do not count towards
+    /// <see cref="version"/>, the op count that seeds random ops without a seed of their own, so building them changes
+    /// nothing a TF program can see. Each shares the id of the next registered op, so a plan orders it where that op
+    /// would run.
     /// </summary>
     internal T Unregistered<T>(Func<T> build)
     {

@@ -30,7 +30,7 @@ internal static class FusedLstmKernel
             var w = new torch.Tensor[spec.WeightCount];
             for (int k = 0; k < w.Length; k++) w[k] = ctx.Input(next++);
             var (c, h) = (ctx.Input(1 + 2 * l), ctx.Input(2 + 2 * l));
-            var (outputs, finalC, finalH) = IsPlain(spec) && LstmSequence.Supports(x.dtype, x.device_type)
+            var (outputs, finalC, finalH) = spec.IsPlain && LstmSequence.Supports(x.dtype, x.device_type)
                 ? LstmSequence.Run(layerInput, c, h, w[0], w[1], new LstmSequenceOptions(spec.ForgetBias, hostLengths, steps))
                 : RunLayer(spec, w, layerInput, c, h, lengths, steps, time, batch);
             ctx.Output(1 + 2 * l, finalC);
@@ -54,9 +54,6 @@ internal static class FusedLstmKernel
         }
         ctx.Output(0, outputs);
     }
-
-    /// <summary>A layer the hand-written sequence kernel covers: no peepholes, projection or clipping.</summary>
-    static bool IsPlain(LstmLayerSpec spec) => !spec.UsePeepholes && spec.NumProj == null && spec.CellClip == null;
 
     static (torch.Tensor outputs, torch.Tensor c, torch.Tensor h) RunLayer(LstmLayerSpec spec, torch.Tensor[] w, torch.Tensor x,
         torch.Tensor c, torch.Tensor h, torch.Tensor? lengths, long steps, long time, long batch)

@@ -47,7 +47,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
     /// <summary>Whether the stack can run here: float32 on the CPU, every layer plain with one width, no sequence lengths.</summary>
     public static bool Supports(torch.Tensor x, LstmLayerSpec[] layers, bool hasLengths) =>
         !hasLengths && x.dtype == torch.ScalarType.Float32 && x.device_type == DeviceType.CPU && layers.Length > 0
-        && layers.All(l => !l.UsePeepholes && l.NumProj == null && l.CellClip == null && l.Units == layers[0].Units);
+        && layers.All(l => l.IsPlain && l.Units == layers[0].Units);
 
     /// <summary>
     /// Runs the stack over <paramref name="x"/> [time, batch, depth] from per-layer states; returns the last layer's

@@ -7,6 +7,8 @@ internal readonly record struct LstmLayerSpec(int Units, int? NumProj, double Fo
     public int OutputDepth => NumProj ?? Units;
     /// <summary>kernel, bias, [w_f_diag, w_i_diag, w_o_diag], [projection].</summary>
     public int WeightCount => 2 + (UsePeepholes ? 3 : 0) + (NumProj != null ? 1 : 0);
+    /// <summary>No peepholes, projection or cell clipping: the layer the fast kernels (libtorch's, the host's, LstmSequence) cover.</summary>
+    public bool IsPlain => !UsePeepholes && NumProj == null && CellClip == null;
 }
 
 /// <summary>An LSTM cell whose whole sequence can run in one fused kernel.</summary>

@@ -7,9 +7,10 @@ namespace TfRnn;
 /// written. When the slides build that list by slicing one [batch, time, depth] tensor along time
 /// (<c>tf.unstack(X, n, 1)</c>, or <c>tf.split(X, n, 1)</c> with each piece squeezed), the stack also gets a shortcut:
 /// the tensor with its first two axes swapped, built outside the graph's op list (<see cref="Graph.Unregistered"/>)
-/// and with the stack's id, so op names, random seeds and the GraphDef stay as without it. A run takes it (<see cref="ExecutionPlan"/>) when nothing in between is
-/// fed, differentiated, stopped or fetched: one transpose and one gradient instead of n squeezes, a split and a stack
-/// forward and as many autograd nodes backward on every training step (char-rnn: 200 of each).
+/// and with the stack's id, so op names, random seeds and the GraphDef stay as without it. A run takes it
+/// (<see cref="ExecutionPlan"/>) when nothing in between is fed, differentiated, stopped or fetched: one transpose and
+/// one gradient instead of n squeezes, a split and a stack forward and as many autograd nodes backward on every
+/// training step (char-rnn: 200 of each).
 /// </summary>
 internal static class TimeSlices
 {

@@ -97,7 +97,8 @@ internal sealed class ExecutionPlan
 
     /// <summary>
     /// The stacks of time slices this run may replace by their transposed source (<see cref="TimeSlices"/>): those
-    /// whose slices, stack and slicing ops nothing in the run feeds, fetches, differentiates, stops or orders.
+    /// whose slices and stack nothing in the run feeds, fetches, differentiates or stops, and whose slicing ops wait on
+    /// no control inputs (skipping them would skip those).
     /// </summary>
     static IEnumerable<(Tensor stacked, Tensor transposed)> TimeSliceShortcuts(HashSet<Operation> needed, HashSet<Tensor> fed,
         IReadOnlyList<ITensorOrOperation> fetches)
@@ -109,10 +110,9 @@ internal sealed class ExecutionPlan
             kept.UnionWith(spec.Xs);
             kept.UnionWith(spec.StopGradients);
         }
-        var ordering = needed.SelectMany(op => op.control_inputs).ToHashSet();
         foreach (var op in needed)
             if (TimeSlices.For(op) is { } shortcut && !kept.Contains(op.outputs[0]) && !shortcut.Between.Any(kept.Contains)
-                && shortcut.SlicingOps.Append(op).All(o => o.control_inputs.Count == 0 && !ordering.Contains(o)))
+                && shortcut.SlicingOps.Append(op).All(o => o.control_inputs.Count == 0))
                 yield return (op.outputs[0], shortcut.Transposed);
     }
 

@@ -12,7 +12,7 @@ internal static class HostLstmKernel
     public static HostKernel? For(Operation op)
     {
         if (op.type != "FusedLSTM" || !op.attrs.TryGetValue("layers", out var l) || l is not LstmLayerSpec[] layers) return null;
-        if (op.inputs[0].dtype != TF_DataType.TF_FLOAT || layers.Any(s => s.UsePeepholes || s.NumProj != null || s.CellClip != null)) return null;
+        if (op.inputs[0].dtype != TF_DataType.TF_FLOAT || layers.Any(s => !s.IsPlain)) return null;
         bool hasLengths = op.attrs["has_lengths"] is EngineAttr<bool> { Value: true };
         var steps = layers.Select(spec => new Layer(spec.Units, spec.ForgetBias)).ToArray();   // per kernel: each run reuses their scratch
         return ctx => Run(ctx, steps, hasLengths);
