@@ -12,7 +12,15 @@ static class CharRnnStep
 {
     public const int Batch = 50, Steps = 200, Units = 128, Layers = 2, Vocab = 99;
 
-    public static double OursMs(int iterations = 3)
+    /// <summary>Ours and the baseline in interleaved rounds (see <see cref="Timing.PairedMs"/>).</summary>
+    public static PairedTiming Measure(int iterations = 3)
+    {
+        using var ours = Ours();
+        return Timing.PairedMs(iterations, ours.Run, Torch());
+    }
+
+    /// <summary>The step through our graph: practice 3's model, a session, and one batch of random ids.</summary>
+    public static SessionStep Ours()
     {
         var graph = tf.Graph();
         using (graph.as_default())
@@ -30,16 +38,16 @@ static class CharRnnStep
             var tvars = tf.trainable_variables();
             var (grads, _) = tf.clip_by_global_norm(tf.gradients(cost, tvars), 5.0);
             var train = tf.train.AdamOptimizer(0.002).apply_gradients(grads.Zip(tvars));
-            using var sess = tf.Session(graph);
+            var sess = tf.Session(graph);
             sess.run(tf.global_variables_initializer());
             var x = np.random.randint(0, Vocab, Batch, Steps).astype(tf.int32);
             var y = np.random.randint(0, Vocab, Batch, Steps).astype(tf.int32);
-            return Timing.MedianMs(iterations, () => sess.run(train, (input, x), (targets, y)));
+            return new SessionStep(sess, () => sess.run(train, (input, x), (targets, y)));
         }
     }
 
     /// <summary>The same step written directly against TorchSharp: Embedding → nn.LSTM → Linear, cross entropy, clip, Adam.</summary>
-    public static double TorchMs(int iterations = 3)
+    public static Action Torch()
     {
         torch.manual_seed(1);
         var embedding = nn.Embedding(Vocab, Units);
@@ -49,7 +57,7 @@ static class CharRnnStep
         var adam = optim.Adam(parameters, 0.002);
         var x = randint(0, Vocab, new long[] { Batch, Steps });
         var y = randint(0, Vocab, new long[] { Batch * Steps });
-        return Timing.MedianMs(iterations, () =>
+        return () =>
         {
             using var scope = NewDisposeScope();
             adam.zero_grad();
@@ -58,6 +66,6 @@ static class CharRnnStep
             loss.backward();
             nn.utils.clip_grad_norm_(parameters, 5.0);
             adam.step();
-        });
+        };
     }
 }

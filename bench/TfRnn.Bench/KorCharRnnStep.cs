@@ -17,33 +17,34 @@ static class KorCharRnnStep
     const double LearningRate = 0.0002, Clip = 5.0;
     const int Iterations = 2;
 
-    /// <summary>Milliseconds per step: ours, then the raw TorchSharp baseline, on the same random batch.</summary>
-    public static (double ours, double baseline) Measure()
+    /// <summary>Ours and the raw TorchSharp baseline on the same random batch, in interleaved rounds (see <see cref="Timing.PairedMs"/>).</summary>
+    public static PairedTiming Measure()
     {
         var x = np.random.randint(0, Vocab, Batch, Steps).astype(tf.int32);
         var y = np.random.randint(0, Vocab, Batch, Steps).astype(tf.int32);
-        return (Ours(x, y), Baseline(x.ToArray<int>(), y.ToArray<int>()));
+        using var ours = Ours(x, y);
+        return Timing.PairedMs(Iterations, ours.Run, Baseline(x.ToArray<int>(), y.ToArray<int>()));
     }
 
-    static double Ours(NDArray x, NDArray y)
+    static SessionStep Ours(NDArray x, NDArray y)
     {
         var graph = tf.Graph();
         using (graph.as_default())
         {
             tf.set_random_seed(1);
             var model = new CharRnnModel(new ModelConfig("lstm", Units, Layers, Vocab, Batch, Steps, Clip, LearningRate, 0.97));
-            using var sess = tf.Session(graph);
+            var sess = tf.Session(graph);
             sess.run(tf.global_variables_initializer());
             sess.run(tf.assign(model.lr!, (float)LearningRate));
             var state = sess.run(model.initial_state);
-            return Timing.MedianMs(Iterations, () =>
+            return new SessionStep(sess, () =>
             {
                 (_, state, _) = sess.run((model.cost, model.final_state, model.train_op!), (model.input_data, x), (model.targets, y), (model.initial_state, state));
             });
         }
     }
 
-    static double Baseline(int[] xs, int[] ys)
+    static Action Baseline(int[] xs, int[] ys)
     {
         torch.manual_seed(1);
         var embedding = nn.Embedding(Vocab, Units);
@@ -51,11 +52,11 @@ static class KorCharRnnStep
         var softmax = nn.Linear(Units, Vocab);
         var parameters = embedding.parameters().Concat(lstm.parameters()).Concat(softmax.parameters()).ToList();
         var adam = optim.Adam(parameters, lr: LearningRate);
-        using var x = torch.tensor(xs.Select(v => (long)v).ToArray(), new long[] { Batch, Steps });
-        using var y = torch.tensor(ys.Select(v => (long)v).ToArray(), new long[] { Batch * Steps });
+        var x = torch.tensor(xs.Select(v => (long)v).ToArray(), new long[] { Batch, Steps });
+        var y = torch.tensor(ys.Select(v => (long)v).ToArray(), new long[] { Batch * Steps });
         var h = torch.zeros(Layers, Batch, Units);
         var c = torch.zeros(Layers, Batch, Units);
-        return Timing.MedianMs(Iterations, () =>
+        return () =>
         {
             using var scope = torch.NewDisposeScope();
             adam.zero_grad();
@@ -68,6 +69,6 @@ static class KorCharRnnStep
             c.Dispose();
             h = hn.detach().MoveToOuterDisposeScope();   // the state carried to the next batch, as the slides feed it back
             c = cn.detach().MoveToOuterDisposeScope();
-        });
+        };
     }
 }

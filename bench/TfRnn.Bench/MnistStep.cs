@@ -12,7 +12,14 @@ static class MnistStep
 {
     const int Batch = 128, Steps = 28, Pixels = 28, Units = 128, Classes = 10;
 
-    public static double OursMs(int iterations = 20)
+    /// <summary>Ours and the baseline in interleaved rounds (see <see cref="Timing.PairedMs"/>).</summary>
+    public static PairedTiming Measure(int iterations = 20)
+    {
+        using var ours = Ours();
+        return Timing.PairedMs(iterations, ours.Run, Torch());
+    }
+
+    static SessionStep Ours()
     {
         var graph = tf.Graph();
         using (graph.as_default())
@@ -24,15 +31,15 @@ static class MnistStep
             var scores = tf.matmul(outputs[^1], tf.Variable(tf.random_normal(new Shape(Units, Classes)))) + tf.Variable(tf.zeros(new Shape(Classes)));
             var loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(Y, scores));
             var train = tf.train.AdamOptimizer(0.001).minimize(loss);
-            using var sess = tf.Session(graph);
+            var sess = tf.Session(graph);
             sess.run(tf.global_variables_initializer());
             var x = np.random.rand(Batch, Steps, Pixels).astype(tf.float32);
             var y = np.random.randint(0, Classes, Batch).astype(tf.int32);
-            return Timing.MedianMs(iterations, () => sess.run(train, (X, x), (Y, y)));
+            return new SessionStep(sess, () => sess.run(train, (X, x), (Y, y)));
         }
     }
 
-    public static double TorchMs(int iterations = 20)
+    static Action Torch()
     {
         torch.manual_seed(1);
         var lstm = nn.LSTM(Pixels, Units, batchFirst: true);
@@ -40,7 +47,7 @@ static class MnistStep
         var adam = optim.Adam(lstm.parameters().Concat(head.parameters()), 0.001);
         var x = rand(Batch, Steps, Pixels);
         var y = randint(0, Classes, new long[] { Batch });
-        return Timing.MedianMs(iterations, () =>
+        return () =>
         {
             using var scope = NewDisposeScope();
             adam.zero_grad();
@@ -48,6 +55,6 @@ static class MnistStep
             var loss = nn.functional.cross_entropy(head.call(output.select(1, Steps - 1)), y);
             loss.backward();
             adam.step();
-        });
+        };
     }
 }

@@ -12,8 +12,8 @@ if (args.Length == 2 && args[0] == "--only")
 {
     Action run = args[1] switch
     {
-        "ours-charrnn" => () => CharRnnStep.OursMs(1),
-        "torch-charrnn" => () => CharRnnStep.TorchMs(1),
+        "ours-charrnn" => () => { using var ours = CharRnnStep.Ours(); Timing.MedianMs(1, ours.Run); },
+        "torch-charrnn" => () => Timing.MedianMs(1, CharRnnStep.Torch()),
         _ => throw new ArgumentException($"unknown case {args[1]}"),
     };
     run();
@@ -35,45 +35,46 @@ if (args.Length == 2 && args[0] == "--cold")
 
 string root = RepositoryRoot();
 var (allocated, resultBytes) = Sampling.AllocatedBytesPerRun();
-var samplingRows = new List<(string name, string unit, double ours, double baseline, bool higherIsBetter)>
+var (oursChars, rawChars, charsRatio) = Sampling.CharsPerSecond();
+var (oursCold, rawCold) = (ChildValue("--cold", "ours-sampling", "chars_per_s"), ChildValue("--cold", "torch-sampling", "chars_per_s"));
+var samplingRows = new List<Row>
 {
-    ("sampling, one Session.run per character (2×128)", "chars/s", Sampling.OursCharsPerSecond(), Sampling.TorchCharsPerSecond(), true),
-    ("sampling allocation per Session.run (baseline: the result arrays' own size)", "B", allocated, resultBytes, false),
-    ("sampling cold: the first 2000 characters of a fresh process", "chars/s", ChildValue("--cold", "ours-sampling", "chars_per_s"),
-        ChildValue("--cold", "torch-sampling", "chars_per_s"), true),
+    new("sampling, one Session.run per character (2×128)", "chars/s", oursChars, rawChars, charsRatio),
+    new("sampling allocation per Session.run (baseline: the result arrays' own size)", "B", allocated, resultBytes, allocated / resultBytes),
+    new("sampling cold: the first 2000 characters of a fresh process", "chars/s", oursCold, rawCold, oursCold / rawCold),
 };
 if (args.Contains("--sampling"))
 {
     PrintTable(samplingRows, new Dictionary<string, double>());
     return;
 }
-var rows = new List<(string name, string unit, double ours, double baseline, bool higherIsBetter)>
+var rows = new List<Row>
 {
-    ("char-rnn train step (2×128 LSTM, 50×200, vocab 99)", "ms", CharRnnStep.OursMs(), CharRnnStep.TorchMs(), false),
-    ("MNIST LSTM train step (128 units, 128×28×28)", "ms", MnistStep.OursMs(), MnistStep.TorchMs(), false),
-    samplingRows[0],
-    samplingRows[1],
-    samplingRows[2],
-    ("char-rnn train step peak RSS (own process)", "MiB", ChildPeakRss("ours-charrnn"), ChildPeakRss("torch-charrnn"), false),
+    Paired("char-rnn train step (2×128 LSTM, 50×200, vocab 99)", CharRnnStep.Measure()),
+    Paired("MNIST LSTM train step (128 units, 128×28×28)", MnistStep.Measure()),
 };
-var (korOurs, korBaseline) = KorCharRnnStep.Measure();
-rows.Add(("KorCharRnn train step (3×512 LSTM, 50×50, vocab 136)", "ms", korOurs, korBaseline, false));
+rows.AddRange(samplingRows);
+var (rssOurs, rssRaw) = (ChildPeakRss("ours-charrnn"), ChildPeakRss("torch-charrnn"));
+rows.Add(new("char-rnn train step peak RSS (own process)", "MiB", rssOurs, rssRaw, rssOurs / rssRaw));
+rows.Add(Paired("KorCharRnn train step (3×512 LSTM, 50×50, vocab 136)", KorCharRnnStep.Measure()));
 double build = StaticRnnBuild.OursMs();
 var python = PythonBaseline.Run(root);
 
 PrintTable(rows, python);
 Console.WriteLine($"| build static_rnn, 200 steps × 2 LSTM layers (target < 50 ms) | ms | {build:F2} | — | — | — |");
 
-static void PrintTable(List<(string name, string unit, double ours, double baseline, bool higherIsBetter)> rows, Dictionary<string, double> python)
+static Row Paired(string name, PairedTiming timing) => new(name, "ms", timing.OursMs, timing.BaselineMs, timing.Ratio);
+
+static void PrintTable(List<Row> rows, Dictionary<string, double> python)
 {
     Console.WriteLine($"TfRnn.Bench, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSArchitecture}");
     Console.WriteLine();
     Console.WriteLine("| case | unit | TfRnn | raw TorchSharp | ratio (ours/raw) | Python PyTorch |");
     Console.WriteLine("|---|---|---:|---:|---:|---:|");
-    foreach (var (name, unit, ours, baseline, _) in rows)
+    foreach (var row in rows)
     {
-        string py = python.TryGetValue(name, out double p) ? $"{p:F1}" : "—";
-        Console.WriteLine($"| {name} | {unit} | {ours:F1} | {baseline:F1} | {ours / baseline:F2} | {py} |");
+        string py = python.TryGetValue(row.Name, out double p) ? $"{p:F1}" : "—";
+        Console.WriteLine($"| {row.Name} | {row.Unit} | {row.Ours:F1} | {row.Baseline:F1} | {row.Ratio:F2} | {py} |");
     }
 }
 
@@ -98,3 +99,9 @@ static string RepositoryRoot()
     while (dir != null && !File.Exists(Path.Combine(dir.FullName, "TfRnnDotnet.sln"))) dir = dir.Parent;
     return dir?.FullName ?? Directory.GetCurrentDirectory();
 }
+
+/// <summary>
+/// One table row. For timed rows the ratio is the median of interleaved rounds' ratios (see <see cref="Timing.PairedMs"/>),
+/// so it need not equal the quotient of the two medians beside it.
+/// </summary>
+record Row(string Name, string Unit, double Ours, double Baseline, double Ratio);

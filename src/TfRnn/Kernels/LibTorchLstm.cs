@@ -102,20 +102,12 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         // retain_graph: a graph the engine differentiates twice (two gradient sets in one run) comes back here twice.
         var g = torch.autograd.grad(new[] { recorded.Outputs, recorded.HN, recorded.CN }, wrt, new[] { grads[0], dh, dc },
             retain_graph: true, allow_unused: true);
-        var inverse = GateOrder(units).inverse;
-
         var result = new List<torch.Tensor> { recorded.InputNeedsGrad ? g[^1] : null! };
         result.AddRange(Enumerable.Range(0, layers).Select(l => g[1][l]));   // dc per layer
         result.AddRange(Enumerable.Range(0, layers).Select(l => g[0][l]));   // dh per layer
-        for (int l = 0; l < layers; l++)
-        {
-            // weight_ih [4u, in] and weight_hh [4u, u] transposed back under each other: [in + u, 4u], TF's gate order.
-            var dWeightIh = g[2 + 4 * l];
-            var dWeightHh = g[3 + 4 * l];
-            result.Add(torch.cat(new[] { dWeightIh.t(), dWeightHh.t() }, 0).index_select(1, inverse));
-        }
-        // bias_ih and bias_hh are summed in every gate, so either one's gradient is the TF bias's.
-        for (int l = 0; l < layers; l++) result.Add(g[4 + 4 * l].index_select(0, inverse));
+        var tfGradients = Enumerable.Range(0, layers).Select(l => LstmWeightLayout.FromLibTorch(g[2 + 4 * l], g[3 + 4 * l], g[4 + 4 * l])).ToArray();
+        result.AddRange(tfGradients.Select(t => t.kernel));
+        result.AddRange(tfGradients.Select(t => t.bias));
         result.Add(null!);   // the forget biases
         result.Add(null!);   // the run's disposal
         return result;
@@ -147,20 +139,11 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         try
         {
             var parameters = new torch.Tensor[4 * layers];
-            var order = GateOrder(units).forward;
-            using (torch.no_grad())
+            for (int l = 0; l < layers; l++)
             {
-                for (int l = 0; l < layers; l++)
-                {
-                    long input = l == 0 ? depth : units;
-                    var kernel = weights[l].kernel.index_select(1, order);
-                    parameters[4 * l] = Copy(lstm, $"weight_ih_l{l}", kernel.narrow(0, 0, input).t());
-                    parameters[4 * l + 1] = Copy(lstm, $"weight_hh_l{l}", kernel.narrow(0, input, units).t());
-                    var bias = weights[l].bias.index_select(0, order);
-                    bias.narrow(0, units, units).add_(forgetBiases[l]);   // f is libtorch's second gate block
-                    parameters[4 * l + 2] = Copy(lstm, $"bias_ih_l{l}", bias);
-                    parameters[4 * l + 3] = lstm.get_parameter($"bias_hh_l{l}")!.zero_();
-                }
+                for (int k = 0; k < 4; k++) parameters[4 * l + k] = lstm.get_parameter(ParameterNames[k] + l)!;
+                LstmWeightLayout.ToLibTorch(weights[l].kernel.contiguous(), weights[l].bias.contiguous(), forgetBiases[l],
+                    parameters[4 * l], parameters[4 * l + 1], parameters[4 * l + 2], parameters[4 * l + 3]);
             }
             bool inputNeedsGrad = keepGraph && x.requires_grad;
             using var grad = torch.set_grad_enabled(keepGraph);
@@ -185,8 +168,6 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
         }
     }
 
-    static torch.Tensor Copy(torch.nn.Module module, string name, torch.Tensor value) => module.get_parameter(name)!.copy_(value);
-
-    /// <summary>TF's gate columns i, j, f, o reordered to libtorch's i, f, g (= j), o (and back).</summary>
-    static (torch.Tensor forward, torch.Tensor inverse) GateOrder(int units) => GatePermutation.Get((0, 2, 1, 3), units);
+    /// <summary>A layer's parameters in the order <see cref="Recorded.Parameters"/> keeps them; the layer's index follows.</summary>
+    static readonly string[] ParameterNames = { "weight_ih_l", "weight_hh_l", "bias_ih_l", "bias_hh_l" };
 }

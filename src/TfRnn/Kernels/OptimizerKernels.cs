@@ -39,6 +39,11 @@ internal static class OptimizerKernels
         double b1 = Scalar(v[3]), b2 = Scalar(v[4]), eps = Scalar(v[5]);
         var g = v[6];
         double alpha = lr * Math.Sqrt(1 - beta2Power) / (1 - beta1Power);
+        if (FusedAdam.Supports(s[0], s[1], s[2], g))
+        {
+            FusedAdam.Update(s[0], s[1], s[2], g, alpha, b1, b2, eps);
+            return;
+        }
         EngineMath.AddScaledInPlace(EngineMath.TimesInPlace(s[1], b1), g, 1 - b1);     // m = β1·m + (1−β1)·g
         EngineMath.AddProductInPlace(EngineMath.TimesInPlace(s[2], b2), g, g, 1 - b2); // v = β2·v + (1−β2)·g²
         EngineMath.AddQuotientInPlace(s[0], s[1], EngineMath.PlusInPlace(s[2].sqrt(), eps), -alpha); // var −= α·m / (√v + ε)
@@ -71,5 +76,10 @@ internal static class OptimizerKernels
     }
 
     /// <summary>A scalar hyperparameter as a double.</summary>
-    public static double Scalar(torch.Tensor t) => t.to_type(torch.ScalarType.Float64).item<double>();
+    public static double Scalar(torch.Tensor t) => t.dtype switch
+    {
+        torch.ScalarType.Float32 => t.item<float>(),   // one call, no float64 copy (six per Adam update)
+        torch.ScalarType.Float64 => t.item<double>(),
+        _ => t.to_type(torch.ScalarType.Float64).item<double>(),
+    };
 }

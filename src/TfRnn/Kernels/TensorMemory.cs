@@ -30,6 +30,16 @@ internal static unsafe class TensorMemory
     /// <summary>The tensor's dimensions, looked up with its memory (<c>tensor.shape</c> makes a new array per call); never write them.</summary>
     public static long[] Dims(torch.Tensor tensor) => Locations.GetValue(tensor, Locate).Dims;
 
+    /// <summary>A new contiguous CPU tensor of these dimensions holding <paramref name="values"/> (its element type's <paramref name="type"/>).</summary>
+    public static torch.Tensor Copy<T>(ReadOnlySpan<T> values, long[] dims, torch.ScalarType type) where T : unmanaged
+    {
+        var tensor = torch.empty(dims, type);
+        if (tensor.element_size() != sizeof(T)) throw new InvalidOperationException($"{type} does not hold {typeof(T).Name}");
+        if (values.Length != tensor.numel()) throw new ArgumentException($"{values.Length} values do not fill a tensor of {tensor.numel()} elements");
+        if (values.Length > 0) values.CopyTo(new Span<T>((void*)THSTensor_data(tensor.Handle), values.Length));
+        return tensor;
+    }
+
     static Location Locate(torch.Tensor tensor)
     {
         if (!tensor.is_contiguous() || tensor.device_type != DeviceType.CPU)
