@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # MinCharRnn (C#, TfRnn's np) beside NumPy's min-char-rnn on the same text and iteration count, in one run:
-# both print `done: N iterations, R it/s, smooth loss X`; this prints each round, the medians and the ratio.
+# both print `done: N iterations, R it/s, smooth loss X`; this prints each round, the medians and the ratios.
 #   bench/min_char_rnn.sh                      # GPL-3, 6000 iterations, 3 rounds
 #   ITERATIONS=2000 ROUNDS=1 DATA=input.txt bench/min_char_rnn.sh
 set -euo pipefail
@@ -22,16 +22,24 @@ DLL=$(find examples/MinCharRnn/bin/Release -name MinCharRnn.dll | head -n 1)
 
 echo "text: $DATA ($(wc -c < "$DATA") bytes), $ITERATIONS iterations, sample every 100, seed 1"
 echo "numpy $("$PYTHON" -c 'import numpy; print(numpy.__version__)'), BLAS: $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3)"
-ours=(); theirs=()
+# NumPy runs twice per round: as Debian installs it (OpenBLAS with a thread per core, the ratio of record) and with
+# OPENBLAS_NUM_THREADS=1, which is faster for these 100-wide products on 2 cores (the threads spin in the kernel).
+ours=(); theirs=(); single=(); ratios=(); single_ratios=()
 for round in $(seq "$ROUNDS"); do
-  # Each pair runs under the shared build lock, so no build on the machine slows one side only.
+  # Each run holds the shared build lock, so no build on the machine slows one side only.
   line_ours=$(flock "$LOCK" dotnet "$DLL" --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
   line_numpy=$(flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+  line_single=$(OPENBLAS_NUM_THREADS=1 flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
   echo "round $round  TfRnn: $line_ours"
   echo "round $round  NumPy: $line_numpy"
+  echo "round $round  NumPy, OPENBLAS_NUM_THREADS=1: $line_single"
   ours+=("$(awk '{print $4}' <<< "$line_ours")")
   theirs+=("$(awk '{print $4}' <<< "$line_numpy")")
+  single+=("$(awk '{print $4}' <<< "$line_single")")
+  ratios+=("$(awk -v a="${ours[-1]}" -v b="${theirs[-1]}" 'BEGIN {print a / b}')")
+  single_ratios+=("$(awk -v a="${ours[-1]}" -v b="${single[-1]}" 'BEGIN {print a / b}')")
 done
+# Medians of each column, and of the per-round ratios (the machine's speed drifts between rounds, not within a pair).
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-m_ours=$(median "${ours[@]}"); m_numpy=$(median "${theirs[@]}")
-echo "median it/s  TfRnn $m_ours  NumPy $m_numpy  ratio $(awk -v a="$m_ours" -v b="$m_numpy" 'BEGIN {printf "%.2f", a / b}')x"
+echo "median it/s  TfRnn $(median "${ours[@]}")  NumPy $(median "${theirs[@]}")  NumPy 1 thread $(median "${single[@]}")"
+printf 'median ratio  %.2fx NumPy, %.2fx NumPy on 1 thread\n' "$(median "${ratios[@]}")" "$(median "${single_ratios[@]}")"
