@@ -8,7 +8,7 @@ var slides = new CharRnnDefaults(
     BatchSize: 50,           // sequences per batch
     SeqLength: 200,          // time steps per sequence
     Epochs: 50,
-    Steps: 1200,             // the default run's cap (0: every epoch, the slides' full run)
+    Steps: 900,              // the default run's cap (0: every epoch, the slides' full run)
     LearningRate: 0.002,     // Adam, × decay_rate^epoch
     DecayRate: 0.97,
     GradClip: 5.0,           // clip_by_global_norm
