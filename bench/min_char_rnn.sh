@@ -26,10 +26,14 @@ echo "numpy $("$PYTHON" -c 'import numpy; print(numpy.__version__)'), BLAS: $(re
 # OPENBLAS_NUM_THREADS=1, which is faster for these 100-wide products on 2 cores (the threads spin in the kernel).
 ours=(); theirs=(); single=(); ratios=(); single_ratios=()
 for round in $(seq "$ROUNDS"); do
-  # Each run holds the shared build lock, so no build on the machine slows one side only.
-  line_ours=$(flock "$LOCK" dotnet "$DLL" --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
-  line_numpy=$(flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
-  line_single=$(OPENBLAS_NUM_THREADS=1 flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+  # Each run holds the shared build lock, so no build on the machine slows one side only; ours runs first in odd
+  # rounds and last in even ones, so no side always gets the same place in the round.
+  run_ours() { line_ours=$(flock "$LOCK" dotnet "$DLL" --data "$DATA" --iterations "$ITERATIONS" | tail -n 1); }
+  run_numpy() {
+    line_numpy=$(flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+    line_single=$(OPENBLAS_NUM_THREADS=1 flock "$LOCK" "$PYTHON" bench/python/min_char_rnn.py --data "$DATA" --iterations "$ITERATIONS" | tail -n 1)
+  }
+  if (( round % 2 == 1 )); then run_ours; run_numpy; else run_numpy; run_ours; fi
   echo "round $round  TfRnn: $line_ours"
   echo "round $round  NumPy: $line_numpy"
   echo "round $round  NumPy, OPENBLAS_NUM_THREADS=1: $line_single"
@@ -42,4 +46,4 @@ done
 # Medians of each column, and of the per-round ratios (the machine's speed drifts between rounds, not within a pair).
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 echo "median it/s  TfRnn $(median "${ours[@]}")  NumPy $(median "${theirs[@]}")  NumPy 1 thread $(median "${single[@]}")"
-printf 'median ratio  %.2fx NumPy, %.2fx NumPy on 1 thread\n' "$(median "${ratios[@]}")" "$(median "${single_ratios[@]}")"
+LC_ALL=C printf 'median ratio  %.2fx NumPy, %.2fx NumPy on 1 thread\n' "$(median "${ratios[@]}")" "$(median "${single_ratios[@]}")"

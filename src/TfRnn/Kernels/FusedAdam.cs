@@ -6,7 +6,11 @@ namespace TfRnn;
 /// <summary>
 /// Adam's three in-place updates (m, v, then the variable) as one pass over host memory, for float32 CPU tensors: the
 /// engine form costs seven in-place calls, each a pass over the variable (0.14 ms per MNIST variable, most of it the
-/// calls themselves). The arithmetic is the engine form's, element by element, in float32.
+/// calls themselves). The formula is the engine form's, in float32; the results can differ from it in the last bit
+/// (libtorch fuses some multiply-adds), which the tests' tolerances allow.
+/// The variable is written through raw memory, so torch's version counter does not move: a second gradient op that
+/// ran after this update in the same run would read the new values without the engine's in-place error (as TF's
+/// reference variables would, unordered, in TF).
 /// </summary>
 internal static class FusedAdam
 {
@@ -23,9 +27,13 @@ internal static class FusedAdam
     public static void Update(torch.Tensor variable, torch.Tensor m, torch.Tensor v, torch.Tensor gradient,
         double alpha, double beta1, double beta2, double epsilon)
     {
-        var g = gradient.is_contiguous() ? gradient : gradient.contiguous();
+        // `using`: a strided gradient's contiguous copy must live until the pass has read it, and no longer.
+        using var g = gradient.contiguous();
         Update(TensorMemory.Span<float>(variable), TensorMemory.Span<float>(m), TensorMemory.Span<float>(v), TensorMemory.Span<float>(g),
             (float)alpha, (float)beta1, (float)beta2, (float)epsilon);
+        GC.KeepAlive(variable);   // the pass reads raw memory: no finalizer may free the state before it ends
+        GC.KeepAlive(m);
+        GC.KeepAlive(v);
     }
 
     static void Update(Span<float> variable, Span<float> m, Span<float> v, ReadOnlySpan<float> g, float alpha, float beta1, float beta2, float epsilon)

@@ -142,7 +142,11 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
             for (int l = 0; l < layers; l++)
             {
                 for (int k = 0; k < 4; k++) parameters[4 * l + k] = lstm.get_parameter(ParameterNames[k] + l)!;
-                LstmWeightLayout.ToLibTorch(weights[l].kernel.contiguous(), weights[l].bias.contiguous(), forgetBiases[l],
+                // Written in place through raw memory, so no version counter moves: a module is rented to one run at a
+                // time and comes back only after its recorded graph is disposed, so no live graph has saved these values.
+                using var kernel = weights[l].kernel.contiguous();
+                using var bias = weights[l].bias.contiguous();
+                LstmWeightLayout.ToLibTorch(kernel, bias, forgetBiases[l],
                     parameters[4 * l], parameters[4 * l + 1], parameters[4 * l + 2], parameters[4 * l + 3]);
             }
             bool inputNeedsGrad = keepGraph && x.requires_grad;

@@ -23,6 +23,9 @@ internal static class LstmWeightLayout
         torch.Tensor weightIh, torch.Tensor weightHh, torch.Tensor biasIh, torch.Tensor biasHh)
     {
         int units = (int)weightHh.shape[1], input = (int)weightIh.shape[1];
+        // The loops below read through raw pointers: a kernel of another shape or type must fail here, not read past its end.
+        CheckFloat32(kernel, "kernel", input + units, 4 * units);
+        CheckFloat32(bias, "bias", 4 * units);
         Transpose(kernel, weightIh, weightHh, input, units, toLibTorch: true);
         var b = TensorMemory.Span<float>(bias);
         var bIh = TensorMemory.Span<float>(biasIh);
@@ -43,13 +46,29 @@ internal static class LstmWeightLayout
     public static (torch.Tensor kernel, torch.Tensor bias) FromLibTorch(torch.Tensor dWeightIh, torch.Tensor dWeightHh, torch.Tensor dBiasIh)
     {
         int units = (int)dWeightHh.shape[1], input = (int)dWeightIh.shape[1];
+        CheckFloat32(dWeightIh, "weight_ih gradient", 4 * units, input);
+        CheckFloat32(dWeightHh, "weight_hh gradient", 4 * units, units);
+        CheckFloat32(dBiasIh, "bias_ih gradient", 4 * units);
         var kernel = torch.empty(input + units, 4 * units, dtype: torch.ScalarType.Float32);
-        Transpose(kernel, dWeightIh.contiguous(), dWeightHh.contiguous(), input, units, toLibTorch: false);
+        // `using`: the copies (when a gradient is strided) must outlive the raw reads, and need not outlive this call.
+        using (var ih = dWeightIh.contiguous())
+        using (var hh = dWeightHh.contiguous())
+            Transpose(kernel, ih, hh, input, units, toLibTorch: false);
         var bias = torch.empty(4 * units, dtype: torch.ScalarType.Float32);
-        var from = TensorMemory.Span<float>(dBiasIh.contiguous());
-        var to = TensorMemory.Span<float>(bias);
-        for (int block = 0; block < 4; block++) from.Slice(block * units, units).CopyTo(to.Slice(TfBlockOf[block] * units, units));
+        using (var dBias = dBiasIh.contiguous())
+        {
+            var from = TensorMemory.Span<float>(dBias);
+            var to = TensorMemory.Span<float>(bias);
+            for (int block = 0; block < 4; block++) from.Slice(block * units, units).CopyTo(to.Slice(TfBlockOf[block] * units, units));
+        }
         return (kernel, bias);
+    }
+
+    static void CheckFloat32(torch.Tensor tensor, string what, params long[] dims)
+    {
+        if (tensor.dtype != torch.ScalarType.Float32 || !tensor.shape.SequenceEqual(dims))
+            throw new InvalidArgumentError($"the LSTM {what} is {tensor.dtype} of shape [{string.Join(", ", tensor.shape)}]; " +
+                $"libtorch's LSTM layer needs Float32 of shape [{string.Join(", ", dims)}]");
     }
 
     // Row k of the TF kernel is column k of weight_ih (k < input) or of weight_hh; TF column c of gate block
@@ -85,6 +104,9 @@ internal static class LstmWeightLayout
         }
         if ((long)rows * columns >= ParallelElements) Parallel.For(0, rowTiles, RowTile);
         else for (int tile = 0; tile < rowTiles; tile++) RowTile(tile);
+        GC.KeepAlive(kernel);   // the loops read raw pointers: no finalizer may free the tensors before they end
+        GC.KeepAlive(weightIh);
+        GC.KeepAlive(weightHh);
     }
 
     static unsafe IntPtr Pointer(torch.Tensor tensor)

@@ -5,8 +5,8 @@ namespace TfRnn.Tests.Rnn;
 
 /// <summary>
 /// The host transposition between TF's LSTM kernel and libtorch's weights, against the same mapping written as engine
-/// ops (gate blocks reordered by index_select, then split and transposed): small (one partial tile, serial) and
-/// KorCharRnn-sized (2M elements, split across threads).
+/// ops (gate blocks reordered by index_select, then split and transposed): small (serial) and KorCharRnn-sized
+/// (2M elements, split across threads), with whole and partial tiles.
 /// </summary>
 [TestClass]
 public class LstmWeightLayoutTests : TestBase
@@ -15,8 +15,10 @@ public class LstmWeightLayoutTests : TestBase
     static bool Same(torch.Tensor actual, torch.Tensor expected) => actual.shape.SequenceEqual(expected.shape) && actual.allclose(expected, 0, 0);
 
     [TestMethod]
-    [DataRow(5, 3)]
-    [DataRow(512, 512)]
+    [DataRow(5, 3)]       // one partial tile
+    [DataRow(37, 21)]     // several tiles, the last ones partial
+    [DataRow(512, 512)]   // whole tiles, split across threads
+    [DataRow(600, 500)]   // split across threads, partial tiles
     public void ToLibTorch_MatchesTheEngineOps_AndFromLibTorchInvertsIt(int input, int units)
     {
         using var scope = torch.NewDisposeScope();
