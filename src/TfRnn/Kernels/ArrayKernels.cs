@@ -63,6 +63,13 @@ internal static class ArrayKernels
         ctx.Output(torch.cat(inputs, ArrayChecks.Concat(inputs, axis)));
     }
 
+    /// <summary>[time, batch, depth] as [batch, time·depth]: the time steps concatenated along axis 1 (<see cref="TimeSlices.Concat"/>).</summary>
+    public static void MergeTimeSteps(KernelContext ctx)
+    {
+        var x = ctx.Input(0);
+        ctx.Output(x.transpose(0, 1).reshape(x.shape[1], x.shape[0] * x.shape[2]));
+    }
+
     /// <summary>Joins the inputs along a new dimension (TF's Pack).</summary>
     public static void Stack(KernelContext ctx, int axis)
     {

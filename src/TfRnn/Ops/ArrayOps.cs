@@ -126,9 +126,10 @@ public static partial class tf
                 throw new TypeError($"Tensors in list passed to 'values' of 'ConcatV2' Op have types [{string.Join(", ", inputs.Select(i => i.dtype.as_numpy_name()))}] that don't all match.");
         Shape shape = Shape.unknown();
         int rank = inputs.Select(i => i.ndim).FirstOrDefault(r => r >= 0, -1);
+        long a = -1;
         if (rank >= 0)
         {
-            long a = OpBuilder.NormalizeAxis(axis, rank, name);
+            a = OpBuilder.NormalizeAxis(axis, rank, name);
             var dims = new long[rank];
             for (int d = 0; d < rank; d++)
             {
@@ -145,7 +146,8 @@ public static partial class tf
             }
             shape = new Shape(dims);
         }
-        return OpBuilder.Single("ConcatV2", name, inputs, first.dtype, shape, ctx => ArrayKernels.Concat(ctx, axis));
+        return TimeSlices.Concat(inputs, rank == 2 ? a : -1, name,
+            () => OpBuilder.Single("ConcatV2", name, inputs, first.dtype, shape, ctx => ArrayKernels.Concat(ctx, axis)));
     }
 
     /// <summary>tf.stack(values, axis): joins tensors along a new dimension (TF's Pack); values is a list of tensors or arrays, e.g. <c>tf.stack([a, b])</c>.</summary>

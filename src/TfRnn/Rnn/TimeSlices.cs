@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace TfRnn;
 
 /// <summary>
-/// static_rnn's list of [batch, depth] steps as one [time, batch, depth] tensor. The graph always stacks the steps, as
+/// static_rnn's lists of [batch, depth] steps as one [time, batch, depth] tensor, going in and coming out. The graph always stacks the steps, as
 /// written. When the slides build that list by slicing one [batch, time, depth] tensor along time
 /// (<c>tf.unstack(X, n, 1)</c>, or <c>tf.split(X, n, 1)</c> with each piece squeezed), the stack also gets a shortcut:
 /// the tensor with its first two axes swapped, built outside the graph's op list (<see cref="Graph.Unregistered"/>)
@@ -30,8 +30,40 @@ internal static class TimeSlices
         return stacked;
     }
 
-    /// <summary>The shortcut recorded for <paramref name="stack"/>, if it stacks time slices.</summary>
-    public static Shortcut? For(Operation stack) => Shortcuts.TryGetValue(stack, out var shortcut) ? shortcut : null;
+    /// <summary>The shortcut recorded for <paramref name="op"/>: a stack of time slices, or a concatenation of unstacked steps.</summary>
+    public static Shortcut? For(Operation op) => Shortcuts.TryGetValue(op, out var shortcut) ? shortcut : null;
+
+    /// <summary>
+    /// The other direction: <c>tf.concat(outputs, 1)</c> over static_rnn's unstacked [batch, depth] outputs, in order (the
+    /// slides' char-rnn), gets a shortcut too: the [time, batch, depth] tensor they were unstacked from with its first
+    /// two axes swapped and the last two merged, one op instead of n unstacked views joined (and, backward, n gradients
+    /// stacked). <paramref name="concat"/> builds the graph's own ConcatV2; <paramref name="axis"/> is its normalized
+    /// axis, or -1 when the rank is unknown.
+    /// </summary>
+    public static Tensor Concat(Tensor[] values, long axis, string name, Func<Tensor> concat)
+    {
+        if (axis != 1 || values.Length <= 1 || UnstackedSteps(values) is not { } unstack) return concat();
+        var source = unstack.inputs[0];
+        var shape = source.shape;
+        long merged = shape[0] >= 0 && shape[2] >= 0 ? shape[0] * shape[2] : -1;
+        var joined = source.graph.Unregistered(() =>
+            OpBuilder.Single("MergeTimeSteps", name, new[] { source }, source.dtype, new Shape(shape[1], merged), ArrayKernels.MergeTimeSteps));
+        var concatenated = concat();
+        Shortcuts.AddOrUpdate(concatenated.op, new Shortcut(joined, unstack.outputs, new[] { unstack }));
+        return concatenated;
+    }
+
+    /// <summary>The Unpack along axis 0 of a [time, batch, depth] tensor whose outputs, in order, are exactly <paramref name="values"/>; else null.</summary>
+    static Operation? UnstackedSteps(Tensor[] values)
+    {
+        var unstack = values[0].op;
+        if (unstack.type != "Unpack" || unstack.outputs.Length != values.Length) return null;
+        for (int t = 0; t < values.Length; t++)
+            if (values[t].op != unstack || values[t].value_index != t) return null;
+        var source = unstack.inputs[0];
+        bool alongTime = unstack.attrs.TryGetValue("axis", out var axis) && axis is int or long && Convert.ToInt64(axis) == 0;
+        return alongTime && source.shape.is_known_rank && source.ndim == 3 ? unstack : null;
+    }
 
     /// <summary>
     /// The [batch, time, depth] tensor whose time slices, in order, are exactly <paramref name="steps"/>, with every

@@ -96,9 +96,10 @@ internal sealed class ExecutionPlan
     }
 
     /// <summary>
-    /// The stacks of time slices this run may replace by their transposed source (<see cref="TimeSlices"/>): those
-    /// whose slices and stack nothing in the run feeds, fetches, differentiates or stops, and whose slicing ops wait on
-    /// no control inputs (skipping them would skip those).
+    /// The shortcuts of <see cref="TimeSlices"/> this run may take: stacks of time slices replaced by their transposed
+    /// source, and concatenations of unstacked steps by their source with time merged into depth. Taken when nothing in
+    /// the run feeds, fetches, differentiates or stops the op or the steps between, and neither it nor its slicing ops
+    /// wait on control inputs (skipping them would skip those).
     /// </summary>
     static IEnumerable<(Tensor stacked, Tensor transposed)> TimeSliceShortcuts(HashSet<Operation> needed, HashSet<Tensor> fed,
         IReadOnlyList<ITensorOrOperation> fetches)

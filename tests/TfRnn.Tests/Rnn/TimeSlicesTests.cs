@@ -126,4 +126,38 @@ public class TimeSlicesTests : TestBase
         CollectionAssert.Contains(PlanOpTypes(sess, batchOutputs[^1]), "Pack");
         AssertClose(sess.run(single).ToArray<double>(), sess.run(outputs[0]), 1e-6, 1e-7);
     }
+
+    /// <summary>
+    /// The other direction: tf.concat(outputs, 1) over static_rnn's outputs (char-rnn's softmax input) runs as one op
+    /// over the stacked outputs, with the values and gradients of concatenating the steps; a run that fetches or feeds
+    /// a step, or concatenates copies, joins the steps as the graph has them.
+    /// </summary>
+    [TestMethod]
+    public void ConcatOfUnstackedOutputs_RunsAsOneMerge_AndMatchesTheConcatenation()
+    {
+        tf.reset_default_graph();
+        var x = tf.constant(RandomArray(4, Batch, Time, Depth));
+        var cell = tf.nn.rnn_cell.BasicLSTMCell(Units);
+        var (outputs, _) = tf.nn.static_rnn(cell, tf.unstack(x, Time, 1), dtype: tf.float32);
+        var merged = tf.concat(outputs, 1);
+        var joined = tf.concat(outputs.Select(o => tf.identity(o)).ToList(), 1);   // the same steps, not recognisable
+        Assert.AreEqual(new Shape(Batch, Time * Units), merged.shape);
+        Assert.IsFalse(tf.get_default_graph().get_operations().Any(op => op.type == "MergeTimeSteps"), "the shortcut is no graph op");
+        Assert.AreEqual("ConcatV2", merged.op.type);
+        var weights = RandomArray(5, Batch, Time * Units);
+        var variables = tf.trainable_variables().Select(v => v.value()).ToList();
+        var losses = new[] { merged, joined }.Select(c => tf.reduce_sum(c * tf.constant(weights.astype(tf.float32)))).ToArray();
+        var grads = losses.Select(loss => tf.gradients(loss, new List<Tensor> { x }.Concat(variables).ToList())).ToArray();
+        using var sess = tf.Session();
+        sess.run(tf.global_variables_initializer());
+        CollectionAssert.Contains(PlanOpTypes(sess, losses[0]), "MergeTimeSteps");
+        CollectionAssert.DoesNotContain(PlanOpTypes(sess, losses[0]), "ConcatV2", "nothing is concatenated");
+        CollectionAssert.Contains(PlanOpTypes(sess, losses[0], outputs[2]), "ConcatV2", "a fed step is concatenated as written");
+        CollectionAssert.Contains(PlanOpTypes(sess, losses[1]), "ConcatV2", "copies are concatenated");
+        double[] Everything(int which) =>
+            new[] { which == 0 ? merged : joined }.Concat(grads[which].Select(g => g!)).SelectMany(v => sess.run(v).ToArray<double>()).ToArray();
+        var expected = Everything(1);
+        Assert.IsTrue(expected.Any(v => Math.Abs(v) > 1e-3), "the values and gradients are not all zero");
+        AssertClose(expected, Everything(0), 1e-6, 1e-7, "merged vs concatenated");
+    }
 }
