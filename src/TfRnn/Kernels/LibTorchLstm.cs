@@ -92,7 +92,7 @@ internal sealed class LibTorchLstm : MultiTensorFunction<LibTorchLstm>
     public override List<torch.Tensor> backward(AutogradContext ctx, List<torch.Tensor> grads)
     {
         var recorded = (Recorded)ctx.get_data("recorded");
-        int layers = recorded.Layers, units = recorded.Units;
+        int layers = recorded.Layers;
         var dh = torch.stack(Enumerable.Range(0, layers).Select(l => grads[2 + 2 * l]).ToArray());
         var dc = torch.stack(Enumerable.Range(0, layers).Select(l => grads[1 + 2 * l]).ToArray());
         // Every tensor asked for requires grad (libtorch aborts the process otherwise): the input only when it needs one.

@@ -14,8 +14,11 @@ namespace TfRnn;
 /// </summary>
 internal static class TimeSlices
 {
-    /// <summary>The shortcut of a stack: its transposed source, and the slicing between them (none of it may be fed).</summary>
-    internal sealed record Shortcut(Tensor Transposed, Tensor[] Between, Operation[] SlicingOps);
+    /// <summary>
+    /// What a plan may run instead of an op's output (the transposed source of a stack, the merged source of a concat),
+    /// the steps between the two (none of them may be fed, fetched or differentiated) and the ops that slice them.
+    /// </summary>
+    internal sealed record Shortcut(Tensor Replacement, Tensor[] Between, Operation[] SlicingOps);
 
     static readonly ConditionalWeakTable<Operation, Shortcut> Shortcuts = new();
 

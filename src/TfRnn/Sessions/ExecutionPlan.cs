@@ -55,7 +55,7 @@ internal sealed class ExecutionPlan
             return needed;
         }
         var needed = Needed();
-        foreach (var (stacked, transposed) in TimeSliceShortcuts(needed, fed, fetches)) substitutes[stacked] = transposed;
+        foreach (var (original, replacement) in TimeSliceShortcuts(needed, fed, fetches)) substitutes[original] = replacement;
         if (substitutes.Count > 0) needed = Needed();
 
         var steps = needed.OrderBy(op => op.Id).ToArray();
@@ -101,7 +101,7 @@ internal sealed class ExecutionPlan
     /// the run feeds, fetches, differentiates or stops the op or the steps between, and neither it nor its slicing ops
     /// wait on control inputs (skipping them would skip those).
     /// </summary>
-    static IEnumerable<(Tensor stacked, Tensor transposed)> TimeSliceShortcuts(HashSet<Operation> needed, HashSet<Tensor> fed,
+    static IEnumerable<(Tensor original, Tensor replacement)> TimeSliceShortcuts(HashSet<Operation> needed, HashSet<Tensor> fed,
         IReadOnlyList<ITensorOrOperation> fetches)
     {
         var kept = new HashSet<Tensor>(fed);
@@ -114,7 +114,7 @@ internal sealed class ExecutionPlan
         foreach (var op in needed)
             if (TimeSlices.For(op) is { } shortcut && !kept.Contains(op.outputs[0]) && !shortcut.Between.Any(kept.Contains)
                 && shortcut.SlicingOps.Append(op).All(o => o.control_inputs.Count == 0))
-                yield return (op.outputs[0], shortcut.Transposed);
+                yield return (op.outputs[0], shortcut.Replacement);
     }
 
     static InvalidArgumentError MissingFeed(Operation placeholder)
